@@ -1,0 +1,61 @@
+# Coopérathèque — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+DEV_ENV := DJANGO_SETTINGS_MODULE=cms.settings.dev SEARCH_URL= DATABASE_URL=
+
+.PHONY: run test install lint format opensearch opensearch-stop postgres postgres-stop lock messages clean
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+## Run the site with demo content on SQLite and the database search backend.
+run: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_demo --admin
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+## The whole test suite: PostgreSQL + OpenSearch, then SQLite + database backend.
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## A real OpenSearch 2.19 node on 127.0.0.1:9200 for development (SEARCH_URL=opensearch://127.0.0.1:9200).
+opensearch:
+	bash search/engine/opensearch.sh start
+
+opensearch-stop:
+	bash search/engine/opensearch.sh stop
+
+postgres:
+	bash scripts/postgres.sh start
+
+postgres-stop:
+	bash scripts/postgres.sh stop
+
+## Re-pin every dependency from requirements.in into requirements.lock.
+lock:
+	rm -rf /tmp/coop-lock && $(PYTHON) -m venv /tmp/coop-lock
+	/tmp/coop-lock/bin/pip install --quiet -r requirements.in
+	/tmp/coop-lock/bin/pip freeze --exclude-editable | sort -f > requirements.lock
+
+## Refresh the English catalogue (needs GNU gettext).
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages -l en --ignore=.venv
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

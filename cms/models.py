@@ -1,0 +1,70 @@
+"""Site pages: the abstract BasePage every page inherits, the home page and plain content pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import StoryBlock
+
+
+class BasePage(Page):
+    """Shared behaviour: SEO helpers and the cache policy of public pages."""
+
+    # Anonymous visitors may get a cached copy; pages behind a login never are.
+    public_cache_seconds = 300
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self) -> str:
+        return self.search_description or getattr(self, "intro", "") or ""
+
+    def get_canonical_url(self, request=None) -> str:
+        return self.get_full_url(request)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Restricted pages always require a login (shared passwords are off), so an
+        # authenticated request is the only case that may carry private content.
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-cache"
+        else:
+            response.setdefault("Cache-Control", f"public, max-age={self.public_cache_seconds}")
+        return response
+
+
+class HomePage(BasePage):
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Ce qu'est Coopérathèque, en deux ou trois phrases.")
+    )
+    body = StreamField(StoryBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+
+class ContentPage(BasePage):
+    """A plain page: about, legal notice, accessibility statement..."""
+
+    intro = models.TextField(_("chapô"), blank=True, help_text=_("Résumé affiché en tête de page (texte simple)."))
+    body = StreamField(StoryBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = ["cms.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")

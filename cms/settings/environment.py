@@ -1,0 +1,78 @@
+"""Read and validate environment variables for the settings modules.
+
+Every error names its variable in one line, and start-up stops on it (see `fail`).
+"""
+
+import os
+import sys
+
+import dj_database_url
+
+from search.config import ConfigurationError
+
+__all__ = ["ConfigurationError", "env_bool", "env_int", "env_list", "env_database", "env_required", "fail"]
+
+
+def fail(error: ConfigurationError):
+    """Stop start-up with one clear line for the operator, no traceback."""
+    sys.stderr.write(f"Configuration error: {error}\n")
+    raise SystemExit(2)
+
+
+def env_required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ConfigurationError(f"{name}: required but not set")
+    return value
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{name}: {raw!r} is not a boolean (use true/false)")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}: {raw!r} is not an integer") from None
+    if value < minimum:
+        raise ConfigurationError(f"{name}: {value} is below the minimum {minimum}")
+    return value
+
+
+SUPPORTED_DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+
+
+def env_database(name: str = "DATABASE_URL", default: str | None = None) -> dict:
+    url = os.environ.get(name, "").strip() or default
+    if not url:
+        raise ConfigurationError(f"{name}: required but not set (e.g. postgres://user:pass@host:5432/db)")
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        raise ConfigurationError(f"{name}: cannot parse {url!r} ({error})") from None
+    if config.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES:
+        raise ConfigurationError(
+            f"{name}: unsupported database {config.get('ENGINE')!r} (use postgres:// or sqlite://)"
+        )
+    if not config.get("NAME"):
+        raise ConfigurationError(f"{name}: no database name in {url!r}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite keeps connections per thread; persistent connections bring nothing there.
+        config["CONN_MAX_AGE"] = 0
+    return config

@@ -1,0 +1,21 @@
+"""Tests: the environment chooses the database and the search engine (see scripts/test.sh)."""
+
+import os
+from pathlib import Path
+
+# Local state (SQLite file, media) lives in var/, ignored by git.
+(Path(__file__).resolve().parents[2] / "var").mkdir(exist_ok=True)
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "test.sqlite3"))
+os.environ.setdefault("INDEX_PREFIX", "coop_test_")
+
+from .base import *  # noqa: E402, F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+DEMO_ADMIN_ALLOWED = False

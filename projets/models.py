@@ -1,0 +1,1 @@
+"""The cooperation domain: organisations, case studies, contracts (see issue 3)."""

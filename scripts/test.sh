@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint and checks, then pytest twice —
+# PostgreSQL + OpenSearch (the production shape) and SQLite + the database backend
+# (the embedded default). Starts the services it needs and stops those it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+VENV_BIN="$REPO/.venv/bin"
+export PATH="$VENV_BIN:$PATH"
+export DJANGO_SETTINGS_MODULE=cms.settings.test
+
+PGPORT=${PGPORT:-55432}
+OPENSEARCH_PORT=${OPENSEARCH_PORT:-9200}
+export PGPORT OPENSEARCH_PORT
+PG_URL="postgres://coop:coop@127.0.0.1:${PGPORT}/coop"
+OS_URL="opensearch://127.0.0.1:${OPENSEARCH_PORT}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+started=()
+cleanup() {
+  for service in "${started[@]}"; do
+    case "$service" in
+      postgres) bash scripts/postgres.sh stop || true ;;
+      opensearch) bash search/engine/opensearch.sh stop || true ;;
+    esac
+  done
+}
+trap cleanup EXIT
+
+step "Lint (ruff)"
+ruff check .
+ruff format --check .
+
+step "Django checks and migrations"
+SEARCH_URL= DATABASE_URL= python manage.py check --fail-level WARNING
+SEARCH_URL= DATABASE_URL= python manage.py makemigrations --check --dry-run
+
+step "Services"
+bash scripts/postgres.sh status >/dev/null 2>&1 || started+=(postgres)
+bash scripts/postgres.sh start
+bash search/engine/opensearch.sh status >/dev/null 2>&1 || started+=(opensearch)
+bash search/engine/opensearch.sh start
+
+step "pytest: PostgreSQL + OpenSearch"
+DATABASE_URL="$PG_URL" SEARCH_URL="$OS_URL" COOP_EXPECT_SEARCH=opensearch INDEX_PREFIX=coop_test_ \
+  pytest --create-db --cov --cov-report=term:skip-covered --cov-fail-under=${COV_FLOOR:-80} "$@"
+
+step "pytest: SQLite + database search backend"
+DATABASE_URL= SEARCH_URL= COOP_EXPECT_SEARCH=database \
+  pytest --create-db "$@"
+
+step "All tests passed"

@@ -1,0 +1,29 @@
+"""Shared fixtures: the site tree and the search backend chosen by the environment."""
+
+import pytest
+from django.conf import settings
+from modelsearch.index import get_indexed_models
+from wagtail.search.backends import get_search_backend
+
+from cms.demo import build_site_tree
+
+
+def engine_in_use() -> str:
+    """'database' or the engine scheme (opensearch, elasticsearch) of SEARCH_URL."""
+    return settings.SEARCH_URL.split("://", 1)[0] if settings.SEARCH_URL else "database"
+
+
+@pytest.fixture
+def home_page(db):
+    return build_site_tree()
+
+
+@pytest.fixture
+def search_backend(db):
+    """The configured backend with empty, mapped indexes; refresh it after writes to search."""
+    backend = get_search_backend()
+    if engine_in_use() != "database":
+        backend.reset_indexes()
+        for model in get_indexed_models():
+            backend.get_index_for_model(model).add_model(model)
+    return backend

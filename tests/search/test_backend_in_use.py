@@ -1,0 +1,45 @@
+"""The backend chosen by the environment is really the one that indexes and answers."""
+
+import os
+
+import pytest
+from django.conf import settings
+from wagtail.search.backends import get_search_backend
+
+from cms.models import ContentPage
+from tests.conftest import engine_in_use
+
+BACKEND_CLASSES = {
+    "database": ("DatabaseSearchBackend", "SQLiteSearchBackend", "PostgresSearchBackend"),
+    "opensearch": ("OpenSearch2SearchBackend",),
+    "elasticsearch": ("Elasticsearch8SearchBackend",),
+}
+
+
+def test_backend_matches_what_the_test_run_expects():
+    """`make test` says which engine each run must use, so a misconfiguration cannot pass silently."""
+    expected = os.environ.get("COOP_EXPECT_SEARCH", engine_in_use())
+    assert engine_in_use() == expected
+    assert type(get_search_backend()).__name__ in BACKEND_CLASSES[expected]
+
+
+@pytest.mark.django_db
+def test_a_published_page_is_indexed_and_found(home_page, search_backend):
+    page = ContentPage(title="Boutique des sciences", slug="boutique", intro="Une coopération exemplaire.")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    search_backend.refresh_indexes()
+
+    found = ContentPage.objects.live().search("boutique")
+    assert [result.pk for result in found] == [page.pk]
+
+    if engine_in_use() == "database":
+        from wagtail.search.models import IndexEntry
+
+        assert IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+    else:
+        # Ask the engine itself: the document must be in our prefixed index.
+        index = search_backend.get_index_for_model(ContentPage)
+        assert index.name.startswith(settings.INDEX_PREFIX)
+        hits = search_backend.es.search(index=index.name, body={"query": {"match": {"title": "boutique"}}})
+        assert hits["hits"]["total"]["value"] == 1

@@ -1,0 +1,100 @@
+"""SEARCH_URL, DATABASE_URL and friends: good values map to backends, bad ones stop start-up clearly."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cms.settings.environment import env_database
+from search.config import ConfigurationError, search_backends_from_url
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_empty_search_url_selects_the_database_backend():
+    assert search_backends_from_url("", "coop_")["default"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+def test_opensearch_url_selects_opensearch_with_short_timeout_and_prefix():
+    config = search_backends_from_url("opensearch://127.0.0.1:9200", "coop_test_")["default"]
+    assert config["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert config["URLS"] == ["http://127.0.0.1:9200"]
+    assert config["INDEX_PREFIX"] == "coop_test_"
+    assert config["TIMEOUT"] <= 5
+    assert config["INDEX_SETTINGS"]["settings"]["index"]["number_of_replicas"] == 0
+
+
+def test_elasticsearch_url_with_credentials_and_tls():
+    config = search_backends_from_url("elasticsearchs://elastic:s%40cret@es.example:9243", "coop_")["default"]
+    assert config["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert config["URLS"] == ["https://elastic:s@cret@es.example:9243"]
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("solr://localhost:8983", "unsupported scheme 'solr'"),
+        ("localhost:9200", "unsupported scheme"),
+        ("opensearch://", "missing host"),
+        ("opensearch://localhost:notaport", "invalid port"),
+        ("opensearch://localhost:9200/index", "unexpected path"),
+    ],
+)
+def test_bad_search_urls_are_refused_naming_the_variable(url, fragment):
+    with pytest.raises(ConfigurationError) as error:
+        search_backends_from_url(url, "coop_")
+    assert str(error.value).startswith("SEARCH_URL: ")
+    assert fragment in str(error.value)
+
+
+def test_bad_index_prefix_is_refused():
+    with pytest.raises(ConfigurationError, match="^INDEX_PREFIX: "):
+        search_backends_from_url("opensearch://localhost:9200", "Bad Prefix!")
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("mysql://u:p@h/db", "unsupported database"),
+        ("nonsense", "cannot parse"),
+        ("postgres://u:p@h:5432", "no database"),
+    ],
+)
+def test_bad_database_urls_are_refused(monkeypatch, url, fragment):
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ConfigurationError, match=f"^DATABASE_URL: .*{fragment}"):
+        env_database()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("SEARCH_URL", "solr://localhost:8983"), ("DATABASE_URL", "mysql://u:p@h/db"), ("INDEX_PREFIX", "UPPER")],
+)
+def test_start_up_stops_with_one_line_naming_the_variable(variable, value):
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", variable: value}
+    if variable == "INDEX_PREFIX":
+        environment["SEARCH_URL"] = "opensearch://127.0.0.1:1"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=REPO, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Configuration error: {variable}: ")
+
+
+def test_production_refuses_the_development_secret():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "dev-only-insecure-key-never-in-production",
+        "ALLOWED_HOSTS": "example.org",
+        "DATABASE_URL": "sqlite:////tmp/x.sqlite3",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=REPO, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Configuration error: SECRET_KEY: ")
