@@ -46,6 +46,7 @@ class HomePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.ContentPage", "projets.ProjectIndexPage", "projets.EventPage"]
     max_count = 1
 
     class Meta:
@@ -63,7 +64,7 @@ class ContentPage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "projets.EventPage"]
 
     class Meta:
         verbose_name = _("page de contenu")

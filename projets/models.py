@@ -1,1 +1,0 @@
-"""The cooperation domain: organisations, case studies, contracts (see issue 3)."""

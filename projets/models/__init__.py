@@ -1,0 +1,24 @@
+from projets.models.events import EventPage, EventSession, Workshop, WorkshopLesson
+from projets.models.organisations import Organisation
+from projets.models.pages import ProjectIndexPage, ProjectPage, ProjectTag
+from projets.models.parts import Contract, FundingLine, Lesson, ProjectOutput, ProjectPartner, ProjectSource
+from projets.models.taxonomy import Territory, Theme
+
+__all__ = [
+    "Contract",
+    "EventPage",
+    "EventSession",
+    "FundingLine",
+    "Lesson",
+    "Organisation",
+    "ProjectIndexPage",
+    "ProjectOutput",
+    "ProjectPage",
+    "ProjectPartner",
+    "ProjectSource",
+    "ProjectTag",
+    "Territory",
+    "Theme",
+    "Workshop",
+    "WorkshopLesson",
+]

@@ -1,0 +1,143 @@
+"""Organisations: associations, labs, funders… shared by every case study."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from projets import identifiers
+from projets.choices import OrganisationKind
+
+IDENTIFIER_FIELDS = {
+    "rna": (identifiers.normalise_rna, identifiers.validate_rna),
+    "siren": (identifiers.normalise_siren, identifiers.validate_siren),
+    "rnsr": (identifiers.normalise_rnsr, identifiers.validate_rnsr),
+    "ror": (identifiers.normalise_ror, identifiers.validate_ror),
+}
+
+
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(_("nom"), max_length=255)
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=255, unique=True, blank=True)
+    normalised_name = models.CharField(max_length=255, unique=True, editable=False)
+    kind = models.CharField(_("type de structure"), max_length=30, choices=OrganisationKind.choices)
+    description = models.TextField(_("présentation"), blank=True, help_text=_("Ce que fait la structure, en bref."))
+    website = models.URLField(_("site web"), blank=True)
+    city = models.CharField(_("ville"), max_length=120, blank=True)
+    country = models.CharField(_("pays"), max_length=2, default="FR", help_text=_("Code ISO à deux lettres."))
+    territory = models.ForeignKey(
+        "projets.Territory",
+        verbose_name=_("territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text=_("Le département (ou, à défaut, la région) du siège."),
+    )
+    rna = models.CharField(_("numéro RNA"), max_length=10, blank=True, help_text=_("Associations : W + 9 chiffres."))
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True, help_text=_("9 chiffres."))
+    rnsr = models.CharField(_("RNSR"), max_length=10, blank=True, help_text=_("Unités de recherche (ex. 200918451E)."))
+    ror = models.CharField(_("ROR"), max_length=9, blank=True, help_text=_("Identifiant ROR (ex. 02kzqn938)."))
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("territory"), FieldPanel("country")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("rna"), FieldPanel("siren")]),
+                FieldRowPanel([FieldPanel("rnsr"), FieldPanel("ror")]),
+            ],
+            heading=_("Identifiants publics"),
+        ),
+        FieldPanel("slug"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("acronym"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("kind"),
+        index.FilterField("territory_id"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=[name], condition=~models.Q(**{name: ""}), name=f"organisation_unique_{name}"
+            )
+            for name in IDENTIFIER_FIELDS
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        self.normalised_name = identifiers.normalise_name(self.name)
+        for field, (normalise, _validate) in IDENTIFIER_FIELDS.items():
+            setattr(self, field, normalise(getattr(self, field)))
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        try:
+            return reverse("organisation_detail", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return ""
+
+    def clean(self):
+        errors = {}
+        for field, (normalise, validate) in IDENTIFIER_FIELDS.items():
+            value = getattr(self, field)
+            if not value:
+                continue
+            try:
+                validate(value)
+            except ValidationError as error:
+                errors[field] = error
+                continue
+            setattr(self, field, normalise(value))
+            duplicate = Organisation.objects.exclude(pk=self.pk).filter(**{field: getattr(self, field)}).first()
+            if duplicate:
+                errors[field] = self.duplicate_error(duplicate)
+        if self.name:
+            duplicate = (
+                Organisation.objects.exclude(pk=self.pk)
+                .filter(normalised_name=identifiers.normalise_name(self.name))
+                .first()
+            )
+            if duplicate:
+                errors["name"] = self.duplicate_error(duplicate)
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def duplicate_error(existing):
+        try:
+            url = reverse("wagtailsnippets_projets_organisation:edit", args=[existing.pk])
+        except NoReverseMatch:
+            url = existing.get_absolute_url() or "#"
+        return ValidationError(
+            format_html('{} <a href="{}">{}</a>', _("Cette organisation existe déjà :"), url, existing),
+            code="duplicate",
+        )
+
+    def unique_slug(self) -> str:
+        base = slugify(self.acronym or self.name)[:240] or "organisation"
+        slug, suffix = base, 2
+        while Organisation.objects.exclude(pk=self.pk).filter(slug=slug).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug

@@ -1,0 +1,224 @@
+"""The catalogue page and the case study page."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.blocks import StoryBlock
+from cms.models import BasePage
+from projets.choices import CooperationFormat, Scale, Status, TerritoryKind
+from projets.forms import ProjectPageForm
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
+
+
+class ProjectIndexPage(BasePage):
+    """The catalogue (/projets/): every case study lives under it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["projets.ProjectPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("catalogue des projets")
+        verbose_name_plural = _("catalogues des projets")
+
+
+class ProjectTag(TaggedItemBase):
+    content_object = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ProjectPage(BasePage):
+    """A cooperation case study, with its structured partners, funding, contracts and lessons."""
+
+    reference = models.CharField(
+        _("référence"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Identifiant stable du projet (utilisé par les imports) ; facultatif."),
+    )
+    summary = models.TextField(_("résumé"), max_length=300, help_text=_("Texte simple, 300 caractères au plus."))
+    body = StreamField(StoryBlock(), blank=True, verbose_name=_("récit"))
+    start_year = models.PositiveSmallIntegerField(
+        _("année de début"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    start_month = models.PositiveSmallIntegerField(
+        _("mois de début"), null=True, blank=True, validators=MONTH_VALIDATORS, help_text=_("Facultatif (1 à 12).")
+    )
+    end_year = models.PositiveSmallIntegerField(_("année de fin"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_month = models.PositiveSmallIntegerField(
+        _("mois de fin"), null=True, blank=True, validators=MONTH_VALIDATORS, help_text=_("Facultatif (1 à 12).")
+    )
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.ONGOING)
+    themes = ParentalManyToManyField("projets.Theme", verbose_name=_("thèmes"), blank=True, related_name="projects")
+    territories = ParentalManyToManyField(
+        "projets.Territory", verbose_name=_("territoires"), blank=True, related_name="projects"
+    )
+    scale = models.CharField(_("échelle"), max_length=20, choices=Scale.choices, blank=True)
+    cooperation_format = models.CharField(
+        _("forme de coopération"), max_length=30, choices=CooperationFormat.choices, blank=True
+    )
+    tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name=_("mots-clés"))
+
+    base_form_class = ProjectPageForm
+    parent_page_types = ["projets.ProjectIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("start_month")]),
+                FieldRowPanel([FieldPanel("end_year"), FieldPanel("end_month")]),
+                FieldPanel("status"),
+            ],
+            heading=_("Période"),
+        ),
+        FieldPanel("themes"),
+        FieldRowPanel([FieldPanel("cooperation_format"), FieldPanel("scale")]),
+        FieldPanel("territories"),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    partners_panels = [InlinePanel("partners", label=_("Partenaire"), heading=_("Partenaires"))]
+    funding_panels = [InlinePanel("funding_lines", label=_("Ligne de financement"), heading=_("Financements"))]
+    contract_panels = [InlinePanel("contracts", label=_("Contrat"), heading=_("Contrats"))]
+    lesson_panels = [InlinePanel("lessons", label=_("Frein ou levier"), heading=_("Freins et leviers"))]
+    output_panels = [
+        InlinePanel("outputs", label=_("Résultat"), heading=_("Résultats")),
+        InlinePanel("sources", label=_("Source"), heading=_("Sources")),
+    ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("reference")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(partners_panels, heading=_("Partenaires")),
+            ObjectList(funding_panels, heading=_("Financements")),
+            ObjectList(contract_panels, heading=_("Contrats")),
+            ObjectList(lesson_panels, heading=_("Freins et leviers")),
+            ObjectList(output_panels, heading=_("Résultats et sources")),
+            ObjectList(promote_panels, heading=_("Promotion")),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("title", boost=4),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "partners",
+            [index.RelatedFields("organisation", [index.SearchField("name"), index.SearchField("acronym")])],
+        ),
+        index.RelatedFields("funding_lines", [index.SearchField("programme")]),
+        index.RelatedFields(
+            "contracts",
+            [index.SearchField("what_worked"), index.SearchField("what_to_change"), index.FilterField("kind")],
+        ),
+        index.RelatedFields("lessons", [index.SearchField("text")]),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("territories", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("cooperation_format"),
+        index.FilterField("scale"),
+        index.FilterField("start_year"),
+        index.FilterField("end_year"),
+        # Denormalised facet values (see facet_values), for engines that filter and aggregate them.
+        index.FilterField("facet_theme"),
+        index.FilterField("facet_region"),
+        index.FilterField("facet_departement"),
+        index.FilterField("facet_partner_kind"),
+        index.FilterField("facet_funding_kind"),
+        index.FilterField("facet_contract_kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("étude de cas")
+        verbose_name_plural = _("études de cas")
+
+    def clean(self):
+        super().clean()
+        if self.summary and len(self.summary) > 300:
+            raise ValidationError({"summary": _("Le résumé dépasse 300 caractères.")})
+        start = (self.start_year or 0, self.start_month or 1)
+        end = (self.end_year or 9999, self.end_month or 12)
+        if self.start_year and self.end_year and end < start:
+            raise ValidationError({"end_year": _("La fin du projet ne peut pas précéder son début.")})
+        if self.end_month and not self.end_year:
+            raise ValidationError({"end_month": _("Indiquez l'année de fin avec le mois.")})
+        if self.start_month and not self.start_year:
+            raise ValidationError({"start_month": _("Indiquez l'année de début avec le mois.")})
+
+    # -- Facet values, read from prefetched relations where available --------------------------
+
+    def facet_theme(self) -> list[str]:
+        """Theme slugs, with each parent's slug so that a parent theme finds its children's projects."""
+        slugs = set()
+        for theme in self.themes.all():
+            slugs.add(theme.slug)
+            if theme.parent_id:
+                slugs.add(theme.parent.slug)
+        return sorted(slugs)
+
+    def facet_region(self) -> list[str]:
+        codes = set()
+        for territory in self.territories.all():
+            if territory.kind == TerritoryKind.REGION:
+                codes.add(territory.code)
+            elif territory.kind == TerritoryKind.DEPARTEMENT and territory.region_id:
+                codes.add(territory.region.code)
+        return sorted(codes)
+
+    def facet_departement(self) -> list[str]:
+        return sorted(t.code for t in self.territories.all() if t.kind == TerritoryKind.DEPARTEMENT)
+
+    def facet_partner_kind(self) -> list[str]:
+        return sorted({partner.organisation.kind for partner in self.partners.all()})
+
+    def facet_funding_kind(self) -> list[str]:
+        return sorted({line.kind for line in self.funding_lines.all()})
+
+    def facet_contract_kind(self) -> list[str]:
+        return sorted({contract.kind for contract in self.contracts.all()})
+
+    @property
+    def period_label(self) -> str:
+        def point(year, month):
+            return f"{month:02d}/{year}" if month else str(year)
+
+        if self.start_year and self.end_year:
+            return f"{point(self.start_year, self.start_month)} – {point(self.end_year, self.end_month)}"
+        if self.start_year:
+            return _("depuis %(start)s") % {"start": point(self.start_year, self.start_month)}
+        return ""
+
+    def funding_table(self):
+        """Funding lines with each one's share of the known total (amounts may be unknown)."""
+        lines = list(self.funding_lines.all())
+        total = sum((line.amount for line in lines if line.amount is not None), start=0)
+        rows = [(line, (line.amount / total * 100) if total and line.amount is not None else None) for line in lines]
+        return rows, total

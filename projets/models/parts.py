@@ -1,0 +1,235 @@
+"""The structured, orderable parts of a case study: partners, funding, contracts, lessons, outputs, sources."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from projets.choices import (
+    Compensation,
+    ContractKind,
+    Contribution,
+    DataClause,
+    FundingKind,
+    Governance,
+    IntellectualProperty,
+    LessonCategory,
+    LessonKind,
+    OutputKind,
+    PartnerRole,
+    Publication,
+    Visibility,
+)
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class ProjectPartner(Orderable):
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "projets.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="partnerships"
+    )
+    role = models.CharField(_("rôle"), max_length=30, choices=PartnerRole.choices)
+    contribution = models.CharField(
+        _("apport principal"),
+        max_length=20,
+        choices=Contribution.choices,
+        blank=True,
+        help_text=_("Ce qu'elle a apporté."),
+    )
+    contribution_details = models.CharField(_("précisions sur l'apport"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("contribution")]),
+        FieldPanel("contribution_details"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+
+
+class FundingLine(Orderable):
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="funding_lines")
+    funder = models.ForeignKey(
+        "projets.Organisation",
+        verbose_name=_("financeur"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="fundings",
+    )
+    programme = models.CharField(
+        _("programme ou appel"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ex. « Interreg V France-Wallonie-Vlaanderen »."),
+    )
+    kind = models.CharField(_("type de financement"), max_length=30, choices=FundingKind.choices)
+    amount = models.DecimalField(
+        _("montant (euros)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, message=_("Le montant ne peut pas être négatif."))],
+        help_text=_("Facultatif ; laisser vide si inconnu."),
+    )
+    year_from = models.PositiveSmallIntegerField(_("de l'année"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    year_to = models.PositiveSmallIntegerField(_("à l'année"), null=True, blank=True, validators=YEAR_VALIDATORS)
+
+    panels = [
+        FieldRowPanel([FieldPanel("funder"), FieldPanel("kind")]),
+        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("year_from"), FieldPanel("year_to")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ligne de financement")
+        verbose_name_plural = _("financements")
+
+
+class Contract(Orderable, ClusterableModel):
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="contracts")
+    kind = models.CharField(_("type de contrat"), max_length=30, choices=ContractKind.choices)
+    title = models.CharField(_("intitulé"), max_length=255, blank=True)
+    parties = ParentalManyToManyField(
+        "projets.Organisation",
+        verbose_name=_("parties"),
+        blank=True,
+        related_name="contracts",
+        help_text=_("Les signataires : ils doivent figurer parmi les partenaires du projet."),
+    )
+    signed_on = models.DateField(_("date de signature"), null=True, blank=True)
+    duration_months = models.PositiveSmallIntegerField(
+        _("durée (mois)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+    )
+    intellectual_property = models.CharField(
+        _("propriété intellectuelle"),
+        max_length=20,
+        choices=IntellectualProperty.choices,
+        default=IntellectualProperty.NOT_ADDRESSED,
+    )
+    publication = models.CharField(
+        _("publication"), max_length=20, choices=Publication.choices, default=Publication.NOT_ADDRESSED
+    )
+    publication_review_days = models.PositiveSmallIntegerField(
+        _("délai de relecture (jours)"), null=True, blank=True, help_text=_("Si relecture préalable.")
+    )
+    data = models.CharField(_("données"), max_length=20, choices=DataClause.choices, default=DataClause.NOT_ADDRESSED)
+    compensation = models.CharField(
+        _("compensation de l'association"),
+        max_length=20,
+        choices=Compensation.choices,
+        default=Compensation.NOT_ADDRESSED,
+    )
+    governance = models.CharField(
+        _("gouvernance"), max_length=20, choices=Governance.choices, default=Governance.NOT_ADDRESSED
+    )
+    what_worked = models.TextField(_("ce qui a marché"), blank=True)
+    what_to_change = models.TextField(_("ce que nous changerions"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("modèle de document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visibility = models.CharField(
+        _("visibilité du document"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_("« Réservé aux membres » range le document dans une collection privée."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("signed_on"), FieldPanel("duration_months")]),
+        FieldPanel("title"),
+        FieldPanel("parties"),
+        FieldRowPanel(
+            [FieldPanel("intellectual_property"), FieldPanel("publication"), FieldPanel("publication_review_days")]
+        ),
+        FieldRowPanel([FieldPanel("data"), FieldPanel("compensation"), FieldPanel("governance")]),
+        FieldPanel("what_worked"),
+        FieldPanel("what_to_change"),
+        FieldRowPanel([FieldPanel("document"), FieldPanel("visibility")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contrat")
+        verbose_name_plural = _("contrats")
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.visibility == Visibility.MEMBERS
+
+    def save(self, *args, **kwargs):
+        from projets.documents import protect_members_document
+
+        if self.is_members_only and self.document_id:
+            protect_members_document(self.document)
+        super().save(*args, **kwargs)
+
+
+class Lesson(Orderable):
+    """An obstacle or a lever ("freins et leviers"), as the founding day's workshops listed them."""
+
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="lessons")
+    kind = models.CharField(_("frein ou levier"), max_length=10, choices=LessonKind.choices)
+    category = models.CharField(_("catégorie"), max_length=20, choices=LessonCategory.choices)
+    text = models.TextField(_("texte"))
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("category")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("frein ou levier")
+        verbose_name_plural = _("freins et leviers")
+
+
+class ProjectOutput(Orderable):
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="outputs")
+    kind = models.CharField(_("type"), max_length=20, choices=OutputKind.choices)
+    title = models.CharField(_("titre"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    url = models.URLField(_("lien"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("résultat")
+        verbose_name_plural = _("résultats")
+
+
+class ProjectSource(Orderable):
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("titre"), max_length=255)
+    url = models.URLField(_("adresse"), max_length=500)
+    read_on = models.DateField(_("consultée le"), null=True, blank=True)
+
+    panels = [FieldPanel("title"), FieldRowPanel([FieldPanel("url"), FieldPanel("read_on")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")

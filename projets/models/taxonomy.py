@@ -1,0 +1,86 @@
+"""Themes (two levels) and the territory reference (regions, départements, wider scopes)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from projets.choices import TerritoryKind
+
+
+class Theme(index.Indexed, models.Model):
+    name = models.CharField(_("nom"), max_length=120)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thème parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Vide pour un thème de premier niveau ; sinon le thème qui le contient (deux niveaux au plus)."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("slug"),
+        index.FilterField("parent_id"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self):
+        return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):
+            raise ValidationError(
+                {"parent": _("Les thèmes ont deux niveaux au plus : choisissez un thème de premier niveau.")}
+            )
+
+
+class Territory(models.Model):
+    """A French region or département (INSEE code from the COG), or a wider scope such as Europe."""
+
+    kind = models.CharField(_("type"), max_length=20, choices=TerritoryKind.choices)
+    code = models.CharField(
+        _("code"), max_length=20, help_text=_("Code INSEE pour une région ou un département (uniques par type).")
+    )
+    name = models.CharField(_("nom"), max_length=120)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=120, unique=True)
+    region = models.ForeignKey(
+        "self",
+        verbose_name=_("région"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="departements",
+        limit_choices_to={"kind": TerritoryKind.REGION},
+    )
+    neighbours = models.ManyToManyField("self", verbose_name=_("régions voisines"), blank=True, symmetrical=True)
+
+    panels = [FieldPanel("kind"), FieldPanel("code"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("region")]
+
+    class Meta:
+        ordering = ["kind", "code"]
+        # INSEE codes overlap across kinds: region 11 is Île-de-France, département 11 is Aude.
+        constraints = [models.UniqueConstraint(fields=["kind", "code"], name="territory_unique_kind_code")]
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+
+    def __str__(self):
+        if self.kind == TerritoryKind.DEPARTEMENT:
+            return f"{self.name} ({self.code})"
+        return self.name
+
+    @property
+    def region_or_self(self):
+        return self.region if self.kind == TerritoryKind.DEPARTEMENT else self

@@ -1,0 +1,56 @@
+"""Admin listings for the shared reference data: organisations, themes, territories."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from projets.models import Organisation, Territory, Theme
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["kind", "country"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "acronym", "kind", "city", "territory"]
+    list_export = ["name", "acronym", "kind", "city", "territory", "rna", "siren", "rnsr", "ror", "website"]
+    export_filename = "organisations"
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name", "acronym", "city"]
+    ordering = ["name"]
+    copy_view_enabled = False
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thèmes")
+    list_display = ["name", "parent", "slug"]
+    list_export = ["name", "parent", "slug", "description"]
+    list_filter = ["parent"]
+    search_fields = ["name", "description"]
+    export_filename = "themes"
+
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "site"
+    menu_label = _("Territoires")
+    list_display = ["name", "code", "kind", "region"]
+    list_export = ["name", "code", "kind", "region"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    export_filename = "territoires"
+    list_per_page = 50
+
+
+class ReferenceDataGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, ThemeViewSet, TerritoryViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Référentiels")
+    menu_name = "referentiels"

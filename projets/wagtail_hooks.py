@@ -1,0 +1,15 @@
+"""Registration only: viewsets and dashboard panels live in their own modules."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from projets.dashboard import ProjectsToCompletePanel, ProjectsToReviewPanel
+from projets.viewsets import ReferenceDataGroup
+
+register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.insert(0, ProjectsToReviewPanel())
+    panels.append(ProjectsToCompletePanel())
