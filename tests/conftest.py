@@ -27,3 +27,31 @@ def search_backend(db):
         for model in get_indexed_models():
             backend.get_index_for_model(model).add_model(model)
     return backend
+
+
+@pytest.fixture
+def project_index(home_page):
+    from projets.factories import ProjectIndexPageFactory
+
+    return ProjectIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def make_project(project_index):
+    """Build a published case study with its parts: make_project(title=..., partners=[(org, role)], ...)."""
+    from projets.factories import FundingLineFactory, ProjectPageFactory, ProjectPartnerFactory
+
+    def build(partners=(), funding=(), publish=True, **fields):
+        page = ProjectPageFactory(parent=project_index, **fields)
+        for organisation, role in partners:
+            ProjectPartnerFactory(page=page, organisation=organisation, role=role)
+        for kind, amount in funding:
+            FundingLineFactory(page=page, kind=kind, amount=amount)
+        if publish:
+            # Publishing a revision re-indexes the page with its parts, as the admin does.
+            page.save_revision().publish()
+        else:
+            page.unpublish()
+        return page
+
+    return build
