@@ -1,15 +1,16 @@
 """Local development: SQLite file and the database search backend unless told otherwise."""
 
-import os
 from pathlib import Path
+
+from cms.settings.environment import default_env
 
 # Local state (SQLite file, media) lives in var/, ignored by git.
 (Path(__file__).resolve().parents[2] / "var").mkdir(exist_ok=True)
-os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-in-production")
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-os.environ.setdefault("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "db.sqlite3"))
-os.environ.setdefault("INDEX_PREFIX", "coop_dev_")
+default_env("SECRET_KEY", "dev-only-insecure-key-never-in-production")
+default_env("DEBUG", "true")
+default_env("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+default_env("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "db.sqlite3"))
+default_env("INDEX_PREFIX", "coop_dev_")
 
 from .base import *  # noqa: E402, F403
 

@@ -10,7 +10,16 @@ import dj_database_url
 
 from search.config import ConfigurationError
 
-__all__ = ["ConfigurationError", "env_bool", "env_int", "env_list", "env_database", "env_required", "fail"]
+__all__ = [
+    "ConfigurationError",
+    "default_env",
+    "env_bool",
+    "env_int",
+    "env_list",
+    "env_database",
+    "env_required",
+    "fail",
+]
 
 
 def fail(error: ConfigurationError):
@@ -76,3 +85,9 @@ def env_database(name: str = "DATABASE_URL", default: str | None = None) -> dict
         # SQLite keeps connections per thread; persistent connections bring nothing there.
         config["CONN_MAX_AGE"] = 0
     return config
+
+
+def default_env(name: str, value: str) -> None:
+    """Like os.environ.setdefault, but an empty variable (`DATABASE_URL=`) also takes the default."""
+    if not os.environ.get(name, "").strip():
+        os.environ[name] = value

@@ -1,14 +1,15 @@
 """Tests: the environment chooses the database and the search engine (see scripts/test.sh)."""
 
-import os
 from pathlib import Path
+
+from cms.settings.environment import default_env
 
 # Local state (SQLite file, media) lives in var/, ignored by git.
 (Path(__file__).resolve().parents[2] / "var").mkdir(exist_ok=True)
-os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-os.environ.setdefault("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "test.sqlite3"))
-os.environ.setdefault("INDEX_PREFIX", "coop_test_")
+default_env("SECRET_KEY", "test-only-insecure-key")
+default_env("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+default_env("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "test.sqlite3"))
+default_env("INDEX_PREFIX", "coop_test_")
 
 from .base import *  # noqa: E402, F403
 
