@@ -4,6 +4,7 @@ Multiple-choice values (themes, territories, contract parties) are tuples: neste
 lists into numbered keys, while the test client sends a tuple as repeated values.
 """
 
+from django.utils.text import slugify
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 CONTRACT_DEFAULTS = {
@@ -47,6 +48,7 @@ def project_form_data(title="Oiseaux des champs", partners=(), funding=(), contr
     """Everything the ProjectPage add/edit form posts; override any field by keyword."""
     data = {
         "title": title,
+        "slug": slugify(title),
         "summary": "Une association naturaliste et un laboratoire suivent les oiseaux des champs.",
         "start_year": "2018",
         "start_month": "",
