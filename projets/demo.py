@@ -4,12 +4,18 @@ Idempotent: a second run finds everything identical and writes nothing (no new r
 """
 
 import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.html import escape
 from modelcluster.fields import ParentalKey
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import ReferenceIndex
 from wagtail.rich_text import RichText
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.models import HomePage
 from projets.choices import LessonCategory, LessonKind
@@ -222,9 +228,40 @@ def load_event(home, organisations, projects) -> EventPage:
     )
 
 
-@transaction.atomic
+@contextmanager
+def deferred_indexing():
+    """Index each saved object once, after the transaction, instead of on every save of its parts."""
+    saved = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[(sender, instance.pk)] = instance
+
+    models = [model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+            post_save.connect(post_save_signal_handler, sender=model)
+    for instance in saved.values():
+        if ReferenceIndex.is_indexed(type(instance)):
+            ReferenceIndex.create_or_update_for_object(instance)
+        search_index.insert_or_update_object(instance)
+
+
 def load_projects_demo() -> None:
     """Themes, organisations, /projets/ with one case study per cooperation, and the founding day."""
+    with deferred_indexing():
+        load_in_transaction()
+
+
+@transaction.atomic
+def load_in_transaction() -> None:
     home = HomePage.objects.get()
     themes = load_themes()
     organisations = load_organisations()
