@@ -1,7 +1,10 @@
 """Demo content for the site tree. Idempotent: running it twice changes nothing."""
 
 from django.db import transaction
+from django.utils.html import escape
+from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from cms.models import ContentPage, HomePage
 
@@ -19,6 +22,20 @@ ABOUT_INTRO = (
 )
 
 
+def same_value(current, wanted) -> bool:
+    """Field equality; a StreamField is compared on its blocks' content, not their random ids."""
+    if isinstance(current, StreamValue):
+        return [(child.block_type, child.block.get_prep_value(child.value)) for child in current] == [
+            (block_type, current.stream_block.child_blocks[block_type].get_prep_value(value))
+            for block_type, value in wanted
+        ]
+    return current == wanted
+
+
+def paragraphs(*texts: str) -> list:
+    return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in texts]
+
+
 def upsert_child(parent: Page, model, slug: str, **fields) -> Page:
     """Return the live child page with this slug, creating or updating it."""
     existing = parent.get_children().filter(slug=slug).specific().first()
@@ -27,7 +44,7 @@ def upsert_child(parent: Page, model, slug: str, **fields) -> Page:
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
-    changed = [name for name, value in fields.items() if getattr(existing, name) != value]
+    changed = [name for name, value in fields.items() if not same_value(getattr(existing, name), value)]
     if changed:
         for name in changed:
             setattr(existing, name, fields[name])
@@ -61,3 +78,43 @@ def build_site_tree() -> HomePage:
 
     upsert_child(home, ContentPage, "a-propos", title="À propos", intro=ABOUT_INTRO)
     return home
+
+
+LEGAL_NOTICE = paragraphs(
+    "Coopérathèque est un site de démonstration. Les informations sur l'éditeur, le directeur de la "
+    "publication et l'hébergeur seront précisées avant toute mise en ligne publique.",
+    "Les études de cas sont rédigées à partir de sources publiques, citées sur chaque page.",
+    "Le site ne dépose aucun cookie de mesure d'audience et ne fait appel à aucun service tiers : polices, "
+    "scripts et feuilles de style sont servis par le site lui-même.",
+)
+
+ACCESSIBILITY_STATEMENT = paragraphs(
+    "Coopérathèque s'engage à rendre son site accessible conformément à l'article 47 de la loi n° 2005-102 "
+    "du 11 février 2005 et au référentiel général d'amélioration de l'accessibilité (RGAA).",
+    "État de conformité : le site n'est pas encore conforme au RGAA (non conforme), faute d'audit. Un audit "
+    "de conformité est à venir ; cette déclaration sera alors mise à jour avec ses résultats.",
+    "Si vous ne parvenez pas à accéder à un contenu ou à un service, signalez-le aux responsables du site : "
+    "une alternative accessible vous sera proposée. Vous pouvez aussi saisir le Défenseur des droits.",
+)
+
+
+@transaction.atomic
+def build_legal_pages() -> None:
+    """The legal notice and the accessibility statement, under the home page."""
+    home = HomePage.objects.get()
+    upsert_child(
+        home,
+        ContentPage,
+        "mentions-legales",
+        title="Mentions légales",
+        intro="Qui publie ce site et comment il traite vos données.",
+        body=LEGAL_NOTICE,
+    )
+    upsert_child(
+        home,
+        ContentPage,
+        "accessibilite",
+        title="Déclaration d'accessibilité",
+        intro="Accessibilité : non conforme, audit à venir.",
+        body=ACCESSIBILITY_STATEMENT,
+    )

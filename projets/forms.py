@@ -1,8 +1,19 @@
-"""Admin form of the case study: checks that span its inline parts."""
+"""Admin forms: the case study (checks that span its inline parts) and organisations (identifiers)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from projets import identifiers
+
+IDENTIFIER_NORMALISERS = {
+    "rna": identifiers.normalise_rna,
+    "siren": identifiers.normalise_siren,
+    "rnsr": identifiers.normalise_rnsr,
+    "ror": identifiers.normalise_ror,
+}
+IDENTIFIER_INPUT_LENGTH = 64
 
 
 def _live_forms(formset):
@@ -50,3 +61,27 @@ class ProjectPageForm(WagtailAdminPageForm):
                         % {"names": names}
                     ),
                 )
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """Accept identifiers as people paste them ("732 829 320", a ror.org URL), then store them normalised.
+
+    The model's max_length fits the normalised value only, so the length check waits for normalisation.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in IDENTIFIER_NORMALISERS:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.max_length = IDENTIFIER_INPUT_LENGTH
+            field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+            field.validators.append(MaxLengthValidator(IDENTIFIER_INPUT_LENGTH))
+            field.widget.attrs["maxlength"] = str(IDENTIFIER_INPUT_LENGTH)
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, normalise in IDENTIFIER_NORMALISERS.items():
+            if self.cleaned_data.get(name):
+                self.cleaned_data[name] = normalise(self.cleaned_data[name])

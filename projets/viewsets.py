@@ -22,6 +22,8 @@ class OrganisationViewSet(SnippetViewSet):
     export_filename = "organisations"
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "acronym", "city"]
+    # The listing filters with the ORM: the same answers on every backend, and no stale index.
+    search_backend_name = None
     ordering = ["name"]
     copy_view_enabled = False
 
@@ -34,6 +36,7 @@ class ThemeViewSet(SnippetViewSet):
     list_export = ["name", "parent", "slug", "description"]
     list_filter = ["parent"]
     search_fields = ["name", "description"]
+    search_backend_name = None
     export_filename = "themes"
 
 

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from projets import identifiers
 from projets.choices import OrganisationKind
+from projets.forms import OrganisationForm
 
 IDENTIFIER_FIELDS = {
     "rna": (identifiers.normalise_rna, identifiers.validate_rna),
@@ -44,6 +45,7 @@ class Organisation(index.Indexed, models.Model):
     rnsr = models.CharField(_("RNSR"), max_length=10, blank=True, help_text=_("Unités de recherche (ex. 200918451E)."))
     ror = models.CharField(_("ROR"), max_length=9, blank=True, help_text=_("Identifiant ROR (ex. 02kzqn938)."))
 
+    base_form_class = OrganisationForm
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),

@@ -46,8 +46,8 @@ def test_admin_login_page_renders(client):
 
 @pytest.mark.django_db
 def test_load_demo_is_idempotent(home_page):
-    counts = (Page.objects.count(), Site.objects.count())
     call_command("load_demo", verbosity=0)
+    counts = (Page.objects.count(), Site.objects.count())
     call_command("load_demo", verbosity=0)
     assert (Page.objects.count(), Site.objects.count()) == counts
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage

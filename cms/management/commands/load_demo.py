@@ -8,6 +8,8 @@ from django.utils.module_loading import import_string
 # Each app contributes its own step; order matters (the site tree first).
 DEMO_STEPS = [
     "cms.demo.build_site_tree",
+    "cms.demo.build_legal_pages",
+    "projets.demo.load_projects_demo",
 ]
 
 DEMO_ADMIN_USERNAME = "admin"

@@ -1,0 +1,133 @@
+"""The demo content: idempotent, fast, faithful to the facts, and every page renders."""
+
+import html
+import time
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from projets import choices
+from projets.demo_projects import PROJECTS
+from projets.models import (
+    Contract,
+    EventPage,
+    FundingLine,
+    Lesson,
+    Organisation,
+    ProjectPage,
+    ProjectPartner,
+    ProjectSource,
+    Theme,
+    WorkshopLesson,
+)
+
+COUNTED = (Page, Revision, Organisation, Theme, ProjectPartner, FundingLine, Contract, Lesson, ProjectSource)
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED} | {
+        "sessions": EventPage.objects.get().sessions.count(),
+        "workshop lessons": WorkshopLesson.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(home_page):
+    started = time.monotonic()
+    call_command("load_demo", verbosity=0)
+    return time.monotonic() - started
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent_and_fast(demo):
+    first = counts()
+    assert demo < 60, f"load_demo took {demo:.1f} s"
+    call_command("load_demo", verbosity=0)
+    assert counts() == first, "a second run changes nothing, not even a revision"
+    assert first["Page"] == 20  # root, home, 3 content pages, catalogue, 13 case studies, the founding day
+    assert ProjectPage.objects.live().count() == len(PROJECTS) == 13
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders(demo, client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() == 19
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert html.escape(page.title) in response.content.decode()
+    for url in ("/projets/", "/journee-2019-04-26/", "/mentions-legales/", "/accessibilite/", "/a-propos/"):
+        assert client.get(url).status_code == 200, url
+    assert "non conforme" in client.get("/accessibilite/").content.decode()
+
+
+@pytest.mark.django_db
+def test_case_studies_state_only_what_the_facts_state(demo, client):
+    """One load for every fact check: the demo takes seconds to build."""
+    check_vises_facts()
+    check_other_case_study_facts()
+    check_founding_day_programme(client)
+    for page in ProjectPage.objects.all():
+        assert len(page.summary) <= 300, page.slug
+        assert page.sources.exists(), page.slug
+        assert all(source.read_on is None for source in page.sources.all())
+        page.full_clean()
+    assert not Organisation.objects.exclude(rna="", siren="", rnsr="", ror="").exists(), "no invented identifier"
+
+
+def check_vises_facts():
+    vises = ProjectPage.objects.get(slug="vises")
+    assert (vises.start_year, vises.start_month, vises.end_year, vises.end_month) == (2016, 1, 2019, 12)
+    assert vises.status == choices.Status.FINISHED
+    assert sorted(t.code for t in vises.territories.all()) == ["32", "BE-VLG", "BE-WAL", "EU"]
+    assert vises.partners.get(role=choices.PartnerRole.LEAD).organisation.name == "ConcertES"
+    rows, total = vises.funding_table()
+    assert total == Decimal("3264794.68")
+    assert rows[0][0].kind == choices.FundingKind.EUROPEAN
+    assert "Interreg V France-Wallonie-Vlaanderen" in rows[0][0].programme
+    assert vises.sources.filter(url="https://interreg5.interreg-fwvl.eu/fr/vises").exists()
+    body = str(vises.body)
+    assert "21" in body and "23" in body, "the differing partner counts are all given"
+
+
+def check_other_case_study_facts():
+    halluin = ProjectPage.objects.get(slug="halluin-3r-dioxines")
+    assert halluin.funding_lines.count() == 3
+    assert not halluin.funding_lines.exclude(amount=None).exists(), "the 600 000 € are not split by funder"
+    assert "600 000 €" in str(halluin.body)
+
+    atd = ProjectPage.objects.get(slug="quart-monde-universite")
+    assert (atd.start_year, atd.end_year, atd.status) == (1996, 1998, choices.Status.FINISHED)
+    assert atd.outputs.filter(kind=choices.OutputKind.EVENT, year=1999).exists()
+
+    pop_part = ProjectPage.objects.get(slug="pop-part")
+    assert {line.funder.acronym for line in pop_part.funding_lines.all()} == {"ANR", "SSHRC"}
+
+    repere = ProjectPage.objects.get(slug="repere-voce-picaso")
+    assert repere.contracts.get().governance == choices.Governance.MEDIATOR
+    lille = ProjectPage.objects.get(slug="boutique-des-sciences-lille")
+    assert lille.contracts.get().kind == choices.ContractKind.CHARTER
+
+    vigie = ProjectPage.objects.get(slug="vigie-nature")
+    assert (vigie.start_year, vigie.status) == (1989, choices.Status.ONGOING)
+    assert Theme.objects.filter(parent__isnull=False).count() >= 8
+
+
+def check_founding_day_programme(client):
+    event = EventPage.objects.get(slug="journee-2019-04-26")
+    assert str(event.date) == "2019-04-26"
+    assert (event.start_time.hour, event.end_time.hour) == (10, 0 + 17)
+    assert "5 rue Maurice Schuman" in event.address
+    assert event.organisers.count() == 3
+    sessions = list(event.sessions.all())
+    assert [s.time.strftime("%H:%M") for s in sessions] == ["09:30", "10:00", "12:30", "14:00", "16:00"]
+    assert {p.slug for p in sessions[1].projects.all()} == {"vises", "renouvelons-les-pratiques-education-populaire"}
+    assert "Lionel Larqué" in sessions[-1].speakers
+    assert [w.title for w in event.workshops.all()] == [
+        "Comment chercher ensemble",
+        "Leviers administratifs et financiers",
+    ]
+    content = client.get(event.url).content.decode()
+    assert "Comment chercher ensemble" in content and "Lionel Larqué" in content
