@@ -155,13 +155,14 @@ def parse_answers(params) -> dict[str, str]:
 
 
 def recommend(answers: dict[str, str]) -> list[dict]:
-    """Contract kinds that fit the answers, most often pointed to first, with the answers that led there."""
+    """Contract kinds that fit the answers, with the answers that led there."""
     reasons: dict[str, list[str]] = {}
     for param, value in answers.items():
         question = QUESTIONS_BY_PARAM[param]
         for kind in RULES.get((param, value), ()):
             reasons.setdefault(kind, []).append(f"{question.label} {dict(question.options)[value]}")
-    ordered = sorted(reasons, key=lambda kind: (-len(reasons[kind]), list(ContractKind.values).index(kind)))
+    # Most reasons first; ties keep the order of the questions and of each rule (a stable sort).
+    ordered = sorted(reasons, key=lambda kind: -len(reasons[kind]))
     return [
         {
             "kind": kind,

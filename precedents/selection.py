@@ -7,7 +7,7 @@ are computed with every other filter applied but not its own, so the other choic
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, When
+from django.db.models import Case, CharField, Count, F, IntegerField, Prefetch, Q, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -130,7 +130,7 @@ def public_contracts():
     """Contracts of live case studies outside any private section, with their year."""
     pages = ProjectPage.objects.live().public().values("pk")
     return Contract.objects.filter(page__in=pages).alias(
-        year=Coalesce(ExtractYear("signed_on"), F("page__start_year"))
+        year=Coalesce(ExtractYear("signed_on"), F("page__start_year"), output_field=IntegerField())
     )
 
 
