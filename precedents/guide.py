@@ -166,8 +166,8 @@ def recommend(answers: dict[str, str]) -> list[dict]:
     return [
         {
             "kind": kind,
-            "label": ContractKind(kind).label,
-            "explanation": EXPLANATIONS[kind],
+            "label": str(ContractKind(kind).label),
+            "explanation": str(EXPLANATIONS[kind]),
             "reasons": reasons[kind],
         }
         for kind in ordered

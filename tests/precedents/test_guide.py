@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from precedents import guide
 
@@ -30,13 +31,13 @@ def test_routes_give_the_documented_answers(graph, client, answers, expected):
     assert response.status_code == 200
     assert kinds(response) == expected
     for item in response.context["recommendations"]:
-        assert item["explanation"] in response.text
+        assert escape(item["explanation"]) in response.text
         assert item["url"] == f"/precedents/?kind={item['kind']}"
 
 
 def test_every_rule_is_shown_and_has_an_explanation(client, db):
     response = client.get(URL)
-    assert "Ceci n&#x27;est pas un conseil juridique" in response.text
+    assert "pas un conseil juridique" in response.text
     assert len(response.context["rules"]) == len(guide.RULES)
     for targets in guide.RULES.values():
         for kind in targets:
