@@ -114,8 +114,9 @@ def as_output(record: dict) -> dict:
     description="Les contrats des études de cas publiées, filtrés comme sur /precedents/ ; erreurs en français (400).",
 )
 def list_precedents(request: HttpRequest, filters: Query[PrecedentFilters]):
+    regions = selection.region_names()
     try:
-        parsed = selection.parse_filters(request.GET, selection.region_names())
+        parsed = selection.parse_filters(request.GET, regions)
         raw_size = (request.GET.get("page_size") or "").strip()
         page_size = selection.parse_int(raw_size, "page_size", 1, MAX_PAGE_SIZE) if raw_size else selection.PAGE_SIZE
     except selection.BadParameter as error:
@@ -130,5 +131,5 @@ def list_precedents(request: HttpRequest, filters: Query[PrecedentFilters]):
         "page_size": page_size,
         "num_pages": paginator.num_pages,
         "results": [as_output(describe(contract, request)) for contract in page.object_list],
-        "facets": selection.facets(parsed, selection.region_names()),
+        "facets": selection.facets(parsed, regions),
     }

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from precedents.selection import BadParameter
+from precedents.selection import BadParameter, reject_nul
 from projets.choices import ASSOCIATIVE_KINDS, RESEARCH_KINDS, PartnerRole, TerritoryKind
 from projets.models import FundingLine, ProjectPage, ProjectPartner, Territory, Theme
 
@@ -62,6 +62,7 @@ class Suggestion:
 
 def parse_request(params) -> Request | None:
     """None when the form is not filled yet; BadParameter (French) on a value we do not know."""
+    reject_nul(params)
     themes = [slug.strip() for slug in params.getlist("themes") if slug.strip()]
     looking_for = (params.get("looking_for") or "").strip()
     region_code = (params.get("region") or "").strip()

@@ -79,6 +79,13 @@ def unknown_value(param: str, value: str) -> BadParameter:
     return BadParameter(_("Valeur inconnue pour « %(param)s » : %(value)s.") % {"param": param, "value": value[:50]})
 
 
+def reject_nul(params) -> None:
+    """A NUL character cannot reach PostgreSQL (it would raise, hence a 500): refuse it up front."""
+    for key in params:
+        if "\x00" in key or any("\x00" in value for value in params.getlist(key)):
+            raise BadParameter(_("Les paramètres ne peuvent pas contenir de caractère nul."))
+
+
 def region_names() -> dict[str, str]:
     return dict(Territory.objects.filter(kind=choices.TerritoryKind.REGION).values_list("code", "name"))
 
@@ -97,6 +104,7 @@ def parse_int(raw: str, name: str, low: int, high: int) -> int:
 
 def parse_filters(params, regions: dict[str, str]) -> Filters:
     """Validate GET parameters (a QueryDict or a dict of lists); raise BadParameter with a French message."""
+    reject_nul(params)
     filters = Filters()
     for facet in FACETS:
         raw = [value.strip() for value in params.getlist(facet.param) if value and value.strip()]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from projets.choices import PartnerRole
-from projets.factories import ProjectPartnerFactory
+from projets.factories import OrganisationFactory, ProjectPartnerFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("precedents:partners")
@@ -79,9 +79,21 @@ def test_empty_form_shows_no_suggestions(client, db):
         {"themes": "sante", "looking_for": "laboratoire", "region": "99"},
         {"themes": "sante", "looking_for": "laboratoire", "departement": "999"},
         {"themes": "sante", "looking_for": "laboratoire", "departement": "59", "region": "11"},
+        {"themes": "sa\x00nte", "looking_for": "laboratoire"},
     ],
 )
 def test_bad_parameters_are_a_french_400(graph, client, params):
     response = client.get(URL, params)
     assert response.status_code == 400
     assert response.context["message"]
+
+
+def test_suggestions_have_a_constant_number_of_queries(graph, client, make_project, django_assert_max_num_queries):
+    params = {"themes": "sante", "looking_for": "laboratoire", "departement": "59"}
+    with django_assert_max_num_queries(25) as first:
+        client.get(URL, params)
+    for index in range(3):
+        lab = OrganisationFactory(name=f"Labo {index}", kind="laboratoire", territory=graph.lab_lyon.territory)
+        make_project(title=f"Étude {index}", themes=[graph.health], partners=[(lab, PartnerRole.RESEARCH)])
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        assert len(client.get(URL, params).context["suggestions"]) == 9

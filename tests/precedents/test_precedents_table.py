@@ -159,6 +159,7 @@ BAD_PARAMS = [
     {"year_from": "2020", "year_to": "2010"},
     {"sort": "; drop table"},
     {"q": "x" * 201},
+    {"q": "a\x00b"},
 ]
 
 
