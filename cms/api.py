@@ -16,3 +16,4 @@ api = NinjaAPI(
 )
 
 # Routers are registered here so the schema lists every endpoint (append one line per room).
+api.add_router("/", "precedents.api.router")

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms",
     "projets",
     "search",
+    "precedents",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

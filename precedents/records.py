@@ -1,0 +1,75 @@
+"""One description of a precedent, shared by the table, the comparison, the CSV and the API."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from projets.choices import TerritoryKind
+
+# The clause columns, in the order the table, the comparison and the CSV show them.
+CLAUSES = [
+    ("kind", gettext_lazy("Type de contrat")),
+    ("intellectual_property", gettext_lazy("Propriété intellectuelle")),
+    ("publication", gettext_lazy("Publication")),
+    ("data", gettext_lazy("Données")),
+    ("compensation", gettext_lazy("Compensation de l'association")),
+    ("governance", gettext_lazy("Gouvernance")),
+]
+
+
+def contract_year(contract) -> int | None:
+    return contract.signed_on.year if contract.signed_on else contract.page.start_year
+
+
+def region_names(page) -> list[str]:
+    names = []
+    for territory in page.territories.all():
+        region = territory if territory.kind == TerritoryKind.REGION else territory.region
+        if region and region.name not in names:
+            names.append(region.name)
+    return sorted(names)
+
+
+def funding_kinds(page) -> list[tuple[str, str]]:
+    kinds = {line.kind: line.get_kind_display() for line in page.funding_lines.all()}
+    return sorted(kinds.items())
+
+
+def publication_label(contract) -> str:
+    label = contract.get_publication_display()
+    if contract.publication_review_days:
+        label = _("%(label)s (%(days)s jours)") % {"label": label, "days": contract.publication_review_days}
+    return str(label)
+
+
+def describe(contract, request=None) -> dict:
+    """Plain values (codes and French labels) of a contract read with selection()'s prefetches."""
+    page = contract.page
+    document = None
+    if contract.document_id:
+        document = {
+            "title": contract.document.title,
+            "url": contract.document.url,
+            "members_only": contract.is_members_only,
+        }
+    clauses = {name: getattr(contract, name) for name, _label in CLAUSES}
+    labels = {name: str(getattr(contract, f"get_{name}_display")()) for name, _label in CLAUSES}
+    labels["publication"] = publication_label(contract)
+    return {
+        "id": contract.pk,
+        "title": str(contract),
+        "clauses": clauses,
+        "labels": labels,
+        "parties": [
+            {"name": str(party), "kind": party.kind, "kind_label": str(party.get_kind_display())}
+            for party in contract.parties.all()
+        ],
+        "duration_months": contract.duration_months,
+        "signed_on": contract.signed_on,
+        "year": contract_year(contract),
+        "funding_kinds": funding_kinds(page),
+        "regions": region_names(page),
+        "project": {"id": page.pk, "title": page.title, "url": page.get_url(request)},
+        "what_worked": contract.what_worked,
+        "what_to_change": contract.what_to_change,
+        "document": document,
+    }

@@ -1,0 +1,30 @@
+"""The partner finder page."""
+
+from django.shortcuts import render
+
+from precedents import partners
+from precedents.selection import BadParameter
+from precedents.views.contracts import bad_request
+from projets.choices import TerritoryKind
+from projets.models import Territory, Theme
+
+
+def partner_finder(request):
+    try:
+        wanted = partners.parse_request(request.GET)
+    except BadParameter as error:
+        return bad_request(request, str(error))
+    territories = Territory.objects.filter(kind__in=[TerritoryKind.REGION, TerritoryKind.DEPARTEMENT])
+    return render(
+        request,
+        "precedents/partner_finder.html",
+        {
+            "wanted": wanted,
+            "suggestions": partners.suggest(wanted, request) if wanted else None,
+            "themes": Theme.objects.select_related("parent").order_by("parent__name", "name"),
+            "regions": [t for t in territories if t.kind == TerritoryKind.REGION],
+            "departements": [t for t in territories if t.kind == TerritoryKind.DEPARTEMENT],
+            "looking_for": list(partners.LOOKING_FOR.items()),
+            "selected_themes": request.GET.getlist("themes"),
+        },
+    )

@@ -1,0 +1,83 @@
+"""Comparison of precedents and the CSV export."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from precedents.export import neutralise
+
+pytestmark = pytest.mark.django_db
+COMPARE = reverse("precedents:compare")
+CSV = reverse("precedents:csv")
+
+
+def test_comparison_marks_the_differing_clauses(graph, client):
+    response = client.get(COMPARE, {"ids": f"{graph.c1.pk},{graph.c3.pk}"})
+    assert response.status_code == 200
+    rows = {str(row["label"]): row for row in response.context["rows"]}
+    assert rows["Propriété intellectuelle"]["differs"] is False  # both co-ownership
+    assert rows["Propriété intellectuelle"]["values"] == ["Copropriété au prorata des apports"] * 2
+    assert rows["Publication"]["differs"] is True
+    assert rows["Publication"]["values"] == ["Relecture préalable avec délai (30 jours)", "Publication libre"]
+    assert rows["Type de contrat"]["differs"] is True
+    assert rows["Régions"]["values"] == ["Hauts-de-France", "Île-de-France"]
+    assert response.text.count('class="differs"') == sum(row["differs"] for row in rows.values())
+    assert [record["id"] for record in response.context["records"]] == [graph.c1.pk, graph.c3.pk]
+
+
+def test_comparison_accepts_checkbox_lists_of_up_to_four(graph, client):
+    chosen = [graph.c2.pk, graph.c4.pk, graph.c5.pk, graph.c6.pk]
+    response = client.get(COMPARE, {"ids": chosen})
+    assert response.status_code == 200
+    assert [record["id"] for record in response.context["records"]] == chosen
+
+
+@pytest.mark.parametrize(
+    "ids",
+    ["", "1", "a,b", "1,1", "1,2,3,4,5", "-1,abc"],
+)
+def test_comparison_rejects_bad_ids_with_a_french_400(graph, client, ids):
+    response = client.get(COMPARE, {"ids": ids})
+    assert response.status_code == 400
+    assert "précédent" in response.context["message"] or "numéros" in response.context["message"]
+
+
+def test_comparison_refuses_hidden_precedents(graph, client):
+    for hidden in (graph.hidden_draft, graph.hidden_private):
+        response = client.get(COMPARE, {"ids": f"{graph.c1.pk},{hidden.pk}"})
+        assert response.status_code == 400
+        assert str(hidden.pk) in response.context["message"]
+        assert "introuvable" in response.context["message"]
+
+
+def read_csv(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_exports_the_current_selection(graph, client):
+    rows = read_csv(client.get(CSV, {"kind": ["collaboration_recherche", "convention_cifre"], "page": "1"}))
+    header, body = rows[0], rows[1:]
+    assert header[0] == "Identifiant"
+    assert sorted(int(row[0]) for row in body) == sorted([graph.c1.pk, graph.c2.pk, graph.c5.pk])
+    jardins = next(row for row in body if int(row[0]) == graph.c1.pk)
+    assert "Jardins du Nord (Association loi 1901)" in jardins[header.index("Parties")]
+    assert jardins[header.index("Adresse de l'étude de cas")].startswith("http://testserver/")
+
+
+def test_csv_neutralises_formulas(graph, client):
+    rows = read_csv(client.get(CSV, {"kind": "convention_cifre"}))
+    header = rows[0]
+    assert rows[1][header.index("Ce qui a marché")] == '\'=HYPERLINK("http://exemple.invalid")'
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+33", "'+33"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("texte", "texte"), (None, "")],
+)
+def test_neutralise(value, expected):
+    assert neutralise(value) == expected
