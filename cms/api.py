@@ -16,3 +16,6 @@ api = NinjaAPI(
 )
 
 # Routers are registered here so the schema lists every endpoint (append one line per room).
+from search.api import router as search_router  # noqa: E402
+
+api.add_router("", search_router)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("langue/", set_language, name="set_language"),
     path("api/", api.urls),
 ]
+urlpatterns += [path("", include("search.urls"))]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -187,3 +187,10 @@ def check_references(query: SearchQuery) -> None:
             raise QueryError(_("Région inconnue (code INSEE attendu, par exemple 32)."))
         if missing:
             raise QueryError(_("Département inconnu (code INSEE attendu, par exemple 62)."))
+
+
+def parse_request(params) -> SearchQuery:
+    """parse_params() then check_references(): what views and the API call."""
+    query = parse_params(params)
+    check_references(query)
+    return query

@@ -28,7 +28,7 @@ from search.query import SearchQuery
 
 logger = logging.getLogger(__name__)
 
-RESULT_PREFETCH = ["themes", "territories", "partners__organisation", "funding_lines__funder"]
+RESULT_PREFETCH = ["themes", "territories__region", "partners__organisation", "funding_lines__funder"]
 DIRECT_FILTERS = {"format": "cooperation_format", "status": "status"}
 ORDERINGS = {
     "recent": (F("first_published_at").desc(nulls_last=True), "-pk"),
@@ -287,3 +287,40 @@ def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict
 
 def facet_label(name: str) -> str:
     return str(FACETS_BY_NAME[name].label)
+
+
+# -- Autocomplete -------------------------------------------------------------------------------------
+
+
+def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list[dict]:
+    """Titles of case studies, organisations and themes starting with what was typed (accents ignored)."""
+    engine = get_search_backend(backend)
+    try:
+        return _autocomplete(engine, text, limit)
+    except Exception:  # noqa: BLE001 (engine down: suggestions from the database backend)
+        if not isinstance(engine, ElasticsearchBaseSearchBackend):
+            raise
+        logger.exception("Search engine %r failed on autocomplete", backend)
+        return _autocomplete(_fallback_backend(), text, limit)
+
+
+def _autocomplete(engine, text: str, limit: int) -> list[dict]:
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    from projets.models import Organisation, Theme
+
+    search_url = reverse("search")
+    suggestions = [
+        {"label": page.title, "url": page.url, "kind": "projet"}
+        for page in engine.autocomplete(text, _base_queryset(), operator="and")[:limit]
+    ]
+    suggestions += [
+        {"label": str(org), "url": f"{search_url}?{urlencode({'q': org.name})}", "kind": "organisation"}
+        for org in engine.autocomplete(text, Organisation, operator="and")[:limit]
+    ]
+    suggestions += [
+        {"label": theme.name, "url": f"{search_url}?{urlencode({'theme': theme.slug})}", "kind": "theme"}
+        for theme in engine.autocomplete(text, Theme, operator="and")[:limit]
+    ]
+    return suggestions
