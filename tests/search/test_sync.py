@@ -22,11 +22,13 @@ def test_each_change_of_the_tree_updates_the_results(make_project, search_backen
     page.save_revision().publish()
     assert page.pk in found(search_backend)
 
+    page.refresh_from_db()
     page.title = "Partage des savoirs"
     page.save_revision().publish()
     assert page.pk not in found(search_backend)
     assert page.pk in found(search_backend, "partage")
 
+    page.refresh_from_db()
     page.unpublish()
     assert page.pk not in found(search_backend, "partage")
 
