@@ -102,7 +102,8 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
     body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy)
     index = backend.get_index_for_model(model).name
     client = backend.es
-    if hasattr(client, "options"):  # elasticsearch 8+
+    if hasattr(client, "options"):  # elasticsearch 8+: body keys as arguments ("from" is a keyword)
+        body["from_"] = body.pop("from")
         response = client.options(request_timeout=SEARCH_TIMEOUT_SECONDS).search(index=index, **body)
     elif backend.use_new_elasticsearch_api:
         response = client.search(index=index, request_timeout=SEARCH_TIMEOUT_SECONDS, **body)
