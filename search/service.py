@@ -106,8 +106,8 @@ def search(query: SearchQuery, *, backend: str = "default", exclude_ids: Iterabl
     if isinstance(engine, ElasticsearchBaseSearchBackend):
         try:
             return _engine_search(engine, query, exclude_ids)
-        except Exception:  # noqa: BLE001 (any engine failure: answer from the database instead)
-            logger.exception("Search engine %r failed; answering from the database backend", backend)
+        except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database instead)
+            logger.warning("Search engine %r failed (%r); answering from the database backend", backend, error)
             outcome = _database_search(_fallback_backend(), query, exclude_ids)
             outcome.degraded = True
             return outcome
@@ -297,10 +297,10 @@ def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list
     engine = get_search_backend(backend)
     try:
         return _autocomplete(engine, text, limit)
-    except Exception:  # noqa: BLE001 (engine down: suggestions from the database backend)
+    except Exception as error:  # noqa: BLE001 (engine down: suggestions from the database backend)
         if not isinstance(engine, ElasticsearchBaseSearchBackend):
             raise
-        logger.exception("Search engine %r failed on autocomplete", backend)
+        logger.warning("Search engine %r failed on autocomplete (%r)", backend, error)
         return _autocomplete(_fallback_backend(), text, limit)
 
 
