@@ -28,6 +28,9 @@ def test_zero_results_suggest_removing_a_filter_and_proposing(corpus, client):
     assert "Aucune étude de cas ne correspond" in body
     assert "Retirer le filtre « Thèmes »" in body
     assert 'href="/proposer/"' in body
+    years = client.get("/recherche/", {"year_from": "2019", "year_to": "2021"})
+    assert years.context["outcome"].count == 3
+    assert 'name="year_from" min="1900" max="2100" inputmode="numeric" value="2019"' in years.content.decode()
 
 
 def test_bad_parameter_on_the_page_is_a_400_with_a_french_message(home_page, client):
