@@ -17,3 +17,6 @@ api = NinjaAPI(
 
 # Routers are registered here so the schema lists every endpoint (append one line per room).
 api.add_router("/", "precedents.api.router")
+from search.api import router as search_router  # noqa: E402
+
+api.add_router("", search_router)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/", api.urls),
 ]
 urlpatterns += [path("", include("precedents.urls"))]
+urlpatterns += [path("", include("search.urls"))]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

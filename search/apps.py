@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "coop_search"
     verbose_name = _("Recherche")
+
+    def ready(self):
+        from search import signals  # noqa: F401

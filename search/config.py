@@ -11,7 +11,56 @@ class ConfigurationError(ValueError):
     """A bad environment value; the message names the variable."""
 
 
-DATABASE_BACKEND = "wagtail.search.backends.database"
+# Wagtail's database backend with French analysis (SQLite FTS5 or PostgreSQL full text).
+DATABASE_BACKEND = "search.backends.database"
+
+# PostgreSQL text search configurations created by search/migrations/0002 (ignored on SQLite).
+DATABASE_SEARCH = {
+    "BACKEND": DATABASE_BACKEND,
+    "SEARCH_CONFIG": "coop_french",
+    "AUTOCOMPLETE_CONFIG": "coop_simple",
+}
+
+# The alias the search service falls back to when the engine fails ("recherche dégradée").
+FALLBACK_ALIAS = "database"
+
+# French analysis for OpenSearch / Elasticsearch, the same rules as search/french.py: elisions,
+# lower case, accent folding, the Snowball French stop words and stemmer (the "light_french" stemmer
+# does not conflate "coopérer" and "coopération"). "default" applies to every text field Wagtail maps
+# without an analyzer; "standard" is redefined because Wagtail's autocomplete fields search with it,
+# and the built-in one does not fold accents ("econ" must find "Économie").
+FRENCH_ELISIONS = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+
+
+def french_analysis() -> dict:
+    from search.french import STOP_WORDS  # stdlib + snowballstemmer only: safe before apps load
+
+    return {
+        "filter": {
+            "french_elision": {"type": "elision", "articles_case": True, "articles": FRENCH_ELISIONS},
+            "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+            "french_snowball": {"type": "stemmer", "language": "french"},
+            "edgengram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 15},
+        },
+        "analyzer": {
+            "default": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["french_elision", "lowercase", "asciifolding", "french_stop", "french_snowball"],
+            },
+            "standard": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["french_elision", "lowercase", "asciifolding"],
+            },
+            "edgengram_analyzer": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["french_elision", "lowercase", "asciifolding", "edgengram"],
+            },
+        },
+    }
+
 
 # scheme -> (Wagtail backend module, HTTP scheme used by the Python client)
 ENGINE_SCHEMES = {
@@ -45,7 +94,7 @@ def search_backends_from_url(url: str, index_prefix: str, replicas: int = 0) -> 
     """
     url = (url or "").strip()
     if not url:
-        return {"default": {"BACKEND": DATABASE_BACKEND}}
+        return {"default": dict(DATABASE_SEARCH)}
 
     parts = urlsplit(url)
     if parts.scheme not in ENGINE_SCHEMES:
@@ -78,6 +127,13 @@ def search_backends_from_url(url: str, index_prefix: str, replicas: int = 0) -> 
             "INDEX_PREFIX": validate_index_prefix(index_prefix),
             "TIMEOUT": ENGINE_TIMEOUT_SECONDS,
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
-            "INDEX_SETTINGS": {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": replicas}}},
-        }
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {"number_of_shards": 1, "number_of_replicas": replicas},
+                    "analysis": french_analysis(),
+                }
+            },
+        },
+        # Kept in sync too, so that search still answers (degraded) when the engine is down.
+        FALLBACK_ALIAS: dict(DATABASE_SEARCH),
     }

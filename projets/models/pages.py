@@ -41,6 +41,14 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("catalogue des projets")
         verbose_name_plural = _("catalogues des projets")
 
+    def get_context(self, request, *args, **kwargs):
+        """The catalogue is the search service without words: filters, facets, sort and pages."""
+        from search.views import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(request, promotions=False))
+        return context
+
 
 class ProjectTag(TaggedItemBase):
     content_object = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="tagged_items")

@@ -10,7 +10,7 @@ from cms.models import ContentPage
 from tests.conftest import engine_in_use
 
 BACKEND_CLASSES = {
-    "database": ("DatabaseSearchBackend", "SQLiteSearchBackend", "PostgresSearchBackend"),
+    "database": ("FrenchSQLiteSearchBackend", "FrenchPostgresSearchBackend"),
     "opensearch": ("OpenSearch2SearchBackend",),
     "elasticsearch": ("Elasticsearch8SearchBackend",),
 }
@@ -43,3 +43,26 @@ def test_a_published_page_is_indexed_and_found(home_page, search_backend):
         assert index.name.startswith(settings.INDEX_PREFIX)
         hits = search_backend.es.search(index=index.name, body={"query": {"match": {"title": "boutique"}}})
         assert hits["hits"]["total"]["value"] == 1
+
+
+@pytest.mark.django_db
+def test_the_backend_analyses_french_like_search_french(search_backend):
+    """The index (engine) or the text search configuration (PostgreSQL) stems like search/french.py."""
+    from django.db import connection
+
+    from projets.models import ProjectPage
+    from search.french import analyse
+
+    text = "L'Économie des coopérations : coopérer"
+    if engine_in_use() != "database":
+        index = search_backend.get_index_for_model(ProjectPage).name
+        tokens = search_backend.es.indices.analyze(index=index, body={"analyzer": "default", "text": text})
+        assert " ".join(token["token"] for token in tokens["tokens"]) == analyse(text) == "econom cooper cooper"
+        edge = search_backend.es.indices.analyze(index=index, body={"analyzer": "standard", "text": "Écon"})
+        assert [token["token"] for token in edge["tokens"]] == ["econ"]
+    elif connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT strip(to_tsvector('coop_french', %s))::text", [text])
+            assert cursor.fetchone()[0] == "'cooper' 'econom'"
+    else:
+        assert analyse(text) == "econom cooper cooper"

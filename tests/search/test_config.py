@@ -13,8 +13,24 @@ from search.config import ConfigurationError, search_backends_from_url
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_empty_search_url_selects_the_database_backend():
-    assert search_backends_from_url("", "coop_")["default"]["BACKEND"] == "wagtail.search.backends.database"
+def test_empty_search_url_selects_the_french_database_backend():
+    config = search_backends_from_url("", "coop_")
+    assert list(config) == ["default"]
+    assert config["default"]["BACKEND"] == "search.backends.database"
+    assert config["default"]["SEARCH_CONFIG"] == "coop_french"
+    assert config["default"]["AUTOCOMPLETE_CONFIG"] == "coop_simple"
+
+
+def test_engine_settings_carry_the_french_analysis_and_a_database_fallback():
+    config = search_backends_from_url("opensearch://127.0.0.1:9200", "coop_test_")
+    analysis = config["default"]["INDEX_SETTINGS"]["settings"]["analysis"]
+    default = analysis["analyzer"]["default"]["filter"]
+    assert default == ["french_elision", "lowercase", "asciifolding", "french_stop", "french_snowball"]
+    # Autocomplete searches with "standard": redefined so that it folds accents too.
+    assert "asciifolding" in analysis["analyzer"]["standard"]["filter"]
+    assert "asciifolding" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
+    assert "l" in analysis["filter"]["french_elision"]["articles"]
+    assert config["database"]["BACKEND"] == "search.backends.database"
 
 
 def test_opensearch_url_selects_opensearch_with_short_timeout_and_prefix():

@@ -1,0 +1,146 @@
+"""JSON API of the search service (django-ninja): GET /api/recherche and GET /api/autocomplete.
+
+Parameters are declared as strings so that every value reaches the French validation of
+search.query (a bad value is a 400 with a French `detail`, never a 500 nor an English 422).
+"""
+
+from ninja import Query, Router, Schema
+from ninja.responses import Status
+
+from search.query import QueryError, check_text, parse_request
+from search.service import autocomplete, search
+
+router = Router(tags=["recherche"])
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class ResultOut(Schema):
+    title: str
+    url: str
+    summary: str
+    start_year: int | None
+    end_year: int | None
+    status: str
+    themes: list[str]
+    regions: list[str]
+    partners: list[str]
+    highlight: str
+
+
+class SearchOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    num_pages: int
+    degraded: bool
+    fuzzy: bool
+    results: list[ResultOut]
+    facets: dict[str, list[FacetValueOut]]
+
+
+class SuggestionOut(Schema):
+    label: str
+    url: str
+    kind: str
+
+
+class AutocompleteOut(Schema):
+    results: list[SuggestionOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class SearchParams(Schema):
+    q: str | None = None
+    theme: list[str] = []
+    region: list[str] = []
+    departement: list[str] = []
+    partner_kind: list[str] = []
+    funding_kind: list[str] = []
+    contract_kind: list[str] = []
+    format: list[str] = []
+    status: list[str] = []
+    year_from: str | None = None
+    year_to: str | None = None
+    sort: str | None = None
+    page: str | None = None
+    page_size: str | None = None
+
+
+def _regions(page) -> list[str]:
+    names = [territory.region_or_self.name for territory in page.territories.all() if territory.region_or_self]
+    return list(dict.fromkeys(names))
+
+
+def _result(hit, request) -> dict:
+    page = hit.page
+    return {
+        "title": page.title,
+        "url": page.get_url(request) or "",
+        "summary": page.summary,
+        "start_year": page.start_year,
+        "end_year": page.end_year,
+        "status": page.status,
+        "themes": [theme.name for theme in page.themes.all()],
+        "regions": _regions(page),
+        "partners": hit.partners,
+        "highlight": str(hit.highlight),
+    }
+
+
+@router.get(
+    "/recherche",
+    response={200: SearchOut, 400: ErrorOut},
+    summary="Rechercher dans les études de cas",
+    description=(
+        'Mots en français (accents, pluriels et élisions indifférents), "expression exacte", -mot à exclure. '
+        "Filtres répétables : theme (identifiant), region et departement (code INSEE), partner_kind, "
+        "funding_kind, contract_kind, format, status ; year_from, year_to ; sort = pertinence, recent ou debut ; "
+        "page, page_size (100 au plus). `degraded` vaut true si le moteur est indisponible."
+    ),
+)
+def recherche(request, params: Query[SearchParams]):
+    try:
+        query = parse_request(request.GET)
+    except QueryError as error:
+        return Status(400, {"detail": str(error)})
+    outcome = search(query)
+    return Status(
+        200,
+        {
+            "count": outcome.count,
+            "page": query.page,
+            "page_size": query.page_size,
+            "num_pages": outcome.page.paginator.num_pages,
+            "degraded": outcome.degraded,
+            "fuzzy": outcome.fuzzy,
+            "results": [_result(hit, request) for hit in outcome.hits],
+            "facets": {
+                name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+                for name, values in outcome.facets.items()
+            },
+        },
+    )
+
+
+@router.get(
+    "/autocomplete",
+    response={200: AutocompleteOut, 400: ErrorOut},
+    summary="Suggestions pendant la frappe",
+    description="Titres d'études de cas, organisations et thèmes commençant par les lettres tapées.",
+)
+def suggestions(request, q: str = ""):
+    try:
+        text = check_text(request.GET.get("q", ""))
+    except QueryError as error:
+        return Status(400, {"detail": str(error)})
+    if len(text) < 2:
+        return Status(200, {"results": []})
+    return Status(200, {"results": autocomplete(text)})

@@ -1,0 +1,1 @@
+"""Wagtail search backends with French analysis (see search/french.py)."""

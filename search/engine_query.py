@@ -1,0 +1,118 @@
+"""One OpenSearch / Elasticsearch request for a page of results, the total and every facet count.
+
+The words go to `_all_text` (every SearchField, French analysis, so all words must appear somewhere in
+the case study, as on the database backends); the boosted copies (`_all_text_boost_*`) only add to the
+score. Filters are the FilterFields Wagtail indexes, including the facet_* values of ProjectPage.
+"""
+
+from django.db.models import Model
+from modelsearch.index import FilterField
+from modelsearch.query import MATCH_ALL
+
+from search.facets import FACETS, FACETS_BY_NAME
+from search.query import SearchQuery
+
+# Enough buckets for every value (101 départements, 18 regions, every theme); default is only 10.
+FACET_BUCKETS = 1000
+# Short per-request timeout: a slow engine degrades to the database backend instead of hanging.
+SEARCH_TIMEOUT_SECONDS = 2
+
+
+def filter_column(mapping, model: type[Model], attname: str) -> str:
+    for field in model.get_search_fields():
+        if isinstance(field, FilterField) and field.field_name == attname:
+            return mapping.get_field_column_name(field)
+    raise LookupError(f"{model.__name__} has no FilterField {attname!r}")
+
+
+def boost_fields(compiler) -> list[tuple[str, float]]:
+    return [(field.field_name, field.boost) for field in compiler.remapped_fields if field.field_name != "_all_text"]
+
+
+def text_clauses(query: SearchQuery, compiler, fuzzy: bool) -> tuple[list, list, list]:
+    must, should, must_not = [], [], []
+    if query.terms:
+        words = " ".join(query.terms)
+        if fuzzy:
+            # Stems are too short to be compared letter by letter: fuzzy matching runs on the folded,
+            # unstemmed title words (Wagtail's autocomplete field), where "cooperatoin" is one edit
+            # (a transposition) away from "cooperation".
+            fuzzy_match = {"query": words, "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}
+            must.append({"match": {"_edgengrams": fuzzy_match}})
+        else:
+            match = {"query": words, "operator": "and"}
+            must.append({"match": {"_all_text": match}})
+            should.extend({"match": {name: {**match, "boost": boost}}} for name, boost in boost_fields(compiler))
+    for phrase in query.phrases:
+        must.append({"match_phrase": {"_all_text": phrase}})
+        should.extend(
+            {"match_phrase": {name: {"query": phrase, "boost": boost}}} for name, boost in boost_fields(compiler)
+        )
+    for excluded in query.excluded:
+        kind = "match_phrase" if " " in excluded else "match"
+        must_not.append({kind: {"_all_text": excluded}})
+    return must, should, must_not
+
+
+def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False) -> dict:
+    compiler = backend.query_compiler_class(base_queryset, MATCH_ALL)
+    mapping = compiler.mapping
+    must, should, must_not = text_clauses(query, compiler, fuzzy)
+    filters = list(compiler.get_filters())  # content type, live, public (view restrictions)
+    for name, values in query.filters.items():
+        filters.append({"terms": {filter_column(mapping, model, FACETS_BY_NAME[name].engine_field): list(values)}})
+    year_range = {}
+    if query.year_from:
+        year_range["gte"] = query.year_from
+    if query.year_to:
+        year_range["lte"] = query.year_to
+    if year_range:
+        filters.append({"range": {filter_column(mapping, model, "start_year"): year_range}})
+    if exclude_ids:
+        must_not.append({"terms": {"pk": [str(pk) for pk in exclude_ids]}})
+
+    id_column = filter_column(mapping, model, "id")
+    if query.sort == "recent":
+        sort = [{filter_column(mapping, model, "first_published_at"): {"order": "desc"}}, {id_column: "desc"}]
+    elif query.sort == "debut" or not query.has_text:
+        start_year = filter_column(mapping, model, "start_year")
+        sort = [{start_year: {"order": "desc", "missing": "_last"}}, {id_column: "desc"}]
+    else:
+        sort = ["_score", {id_column: "desc"}]
+
+    return {
+        "query": {
+            "bool": {"must": must or [{"match_all": {}}], "should": should, "must_not": must_not, "filter": filters}
+        },
+        "sort": sort,
+        "from": (query.page - 1) * query.page_size,
+        "size": query.page_size,
+        "track_total_hits": True,
+        "_source": False,
+        backend.results_class.fields_param_name: ["pk"],
+        "aggs": {
+            facet.name: {"terms": {"field": filter_column(mapping, model, facet.engine_field), "size": FACET_BUCKETS}}
+            for facet in FACETS
+        },
+    }
+
+
+def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False):
+    """Return (page ids in order, total, {facet: {value: count}}) from a single engine request."""
+    body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy)
+    index = backend.get_index_for_model(model).name
+    client = backend.es
+    if hasattr(client, "options"):  # elasticsearch 8+: body keys as arguments ("from" is a keyword)
+        body["from_"] = body.pop("from")
+        response = client.options(request_timeout=SEARCH_TIMEOUT_SECONDS).search(index=index, **body)
+    elif backend.use_new_elasticsearch_api:
+        response = client.search(index=index, request_timeout=SEARCH_TIMEOUT_SECONDS, **body)
+    else:
+        response = client.search(index=index, body=body, request_timeout=SEARCH_TIMEOUT_SECONDS)
+    hits = response["hits"]
+    ids = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
+    counts = {
+        name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]}
+        for name, aggregation in response["aggregations"].items()
+    }
+    return ids, hits["total"]["value"], counts

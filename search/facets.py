@@ -1,0 +1,79 @@
+"""The facets of the catalogue: their names, values, labels and the table that stores them."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from projets.choices import ContractKind, CooperationFormat, FundingKind, OrganisationKind, Status
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # API parameter and facet key
+    label: str
+    engine_field: str  # ProjectPage attribute indexed as a FilterField (the engine aggregates it)
+    choices: type | None = None  # TextChoices giving labels, or None (labels from the database)
+
+
+FACETS = [
+    Facet("theme", _("Thèmes"), "facet_theme"),
+    Facet("region", _("Régions"), "facet_region"),
+    Facet("departement", _("Départements"), "facet_departement"),
+    Facet("partner_kind", _("Types de partenaires"), "facet_partner_kind", OrganisationKind),
+    Facet("funding_kind", _("Types de financement"), "facet_funding_kind", FundingKind),
+    Facet("contract_kind", _("Types de contrat"), "facet_contract_kind", ContractKind),
+    Facet("format", _("Forme de coopération"), "cooperation_format", CooperationFormat),
+    Facet("status", _("État"), "status", Status),
+    Facet("year", _("Année de début"), "start_year"),
+]
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+FACET_PREFETCH = ["themes__parent", "territories__region", "partners__organisation", "funding_lines", "contracts"]
+
+
+def facet_values(page) -> dict[str, list[str]]:
+    """Every facet value of a case study, as strings (the same values the engine indexes)."""
+    values = {}
+    for facet in FACETS:
+        raw = getattr(page, facet.engine_field)
+        raw = raw() if callable(raw) else raw
+        if raw is None or raw == "":
+            raw = []
+        elif not isinstance(raw, list | tuple):
+            raw = [raw]
+        values[facet.name] = sorted({str(value) for value in raw})
+    return values
+
+
+def sync_pages(pages: Iterable) -> None:
+    """Rewrite the facet rows of these case studies (prefetch FACET_PREFETCH for bulk use)."""
+    from search.models import SearchFacet
+
+    pages = list(pages)
+    rows = [
+        SearchFacet(page_id=page.pk, facet=name, value=value)
+        for page in pages
+        for name, values in facet_values(page).items()
+        for value in values
+    ]
+    with transaction.atomic():
+        SearchFacet.objects.filter(page_id__in=[page.pk for page in pages]).delete()
+        SearchFacet.objects.bulk_create(rows, batch_size=2000)
+
+
+def sync_all(chunk_size: int = 1000) -> int:
+    """Rebuild the whole table in chunks (keyset pagination); returns the number of case studies."""
+    from projets.models import ProjectPage
+
+    done, last_pk = 0, 0
+    while True:
+        chunk = list(
+            ProjectPage.objects.filter(pk__gt=last_pk).order_by("pk").prefetch_related(*FACET_PREFETCH)[:chunk_size]
+        )
+        if not chunk:
+            return done
+        sync_pages(chunk)
+        done += len(chunk)
+        last_pk = chunk[-1].pk

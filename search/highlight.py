@@ -1,0 +1,47 @@
+"""Highlighted snippets and matching partners, computed the same way for every backend.
+
+Words are compared by their French stem (search/french.py), so "coopérer" highlights "coopérations".
+Every piece of user text is escaped before <mark> is added: the result is safe HTML.
+"""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from search.french import STOP_WORDS, fold, stem
+
+TOKENS = re.compile(r"\w+|\W+")
+SNIPPET_LENGTH = 240
+
+
+def query_stems(terms, phrases) -> frozenset[str]:
+    words = [*terms, *(word for phrase in phrases for word in phrase.split())]
+    return frozenset(stem(word) for word in words if word not in STOP_WORDS)
+
+
+def matches(text: str, wanted: frozenset[str]) -> bool:
+    return any(stem(word) in wanted for word in re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def highlight(text: str, wanted: frozenset[str], length: int = SNIPPET_LENGTH) -> SafeString:
+    """Escape `text`, wrap the words whose stem is wanted in <mark>, and cut around the first match."""
+    pieces = TOKENS.findall(text or "")
+    marked = [bool(wanted) and piece[:1].isalnum() and stem(fold(piece)) in wanted for piece in pieces]
+    start = 0
+    if True in marked:
+        first = marked.index(True)
+        offset = sum(len(piece) for piece in pieces[:first])
+        if offset > length // 2:
+            # Start a few words before the first match.
+            start = max(0, first - 12)
+    out, size = [], 0
+    if start:
+        out.append("…")
+    for piece, hit in zip(pieces[start:], marked[start:], strict=True):
+        if size >= length:
+            out.append("…")
+            break
+        out.append(f"<mark>{escape(piece)}</mark>" if hit else escape(piece))
+        size += len(piece)
+    return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)

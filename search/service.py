@@ -1,0 +1,326 @@
+"""The search service: a SearchQuery in, a page of case studies with facet counts out.
+
+One function for the search page, the catalogue and the JSON API, on every backend:
+- database backends (SQLite FTS5, PostgreSQL): Wagtail's full text search gives the matching queryset;
+  filters and facet counts use the SearchFacet table (one GROUP BY for every facet);
+- OpenSearch / Elasticsearch: one request returns the page, the total and every facet (engine_query).
+If the engine fails or times out, the same query runs on the database backend and the outcome says
+`degraded=True`. SQL queries per call are constant: count, facets, the page of results and its prefetches.
+"""
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import Count, F, Q
+from django.utils.safestring import SafeString
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import And, Fuzzy, Phrase, PlainText
+from wagtail.search.backends import get_search_backend
+
+from search import engine_query
+from search.config import FALLBACK_ALIAS
+from search.facets import FACETS, FACETS_BY_NAME
+from search.highlight import highlight, matches, query_stems
+from search.query import SearchQuery
+
+logger = logging.getLogger(__name__)
+
+RESULT_PREFETCH = ["themes", "territories__region", "partners__organisation", "funding_lines__funder"]
+DIRECT_FILTERS = {"format": "cooperation_format", "status": "status"}
+ORDERINGS = {
+    "recent": (F("first_published_at").desc(nulls_last=True), "-pk"),
+    "debut": (F("start_year").desc(nulls_last=True), "-pk"),
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    page: object  # ProjectPage
+    highlight: SafeString
+    partners: list[str]  # partners and funders whose name matches the words searched
+
+
+@dataclass
+class SearchOutcome:
+    query: SearchQuery
+    count: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    degraded: bool = False  # the engine failed: answered by the database backend
+    fuzzy: bool = False  # no exact match: typo-tolerant results
+    backend: str = "database"
+    page: PaginatorPage = field(init=False)
+
+    def __post_init__(self):
+        window = _Window(self.count, (self.query.page - 1) * self.query.page_size, self.hits)
+        paginator = Paginator(window, self.query.page_size)
+        try:
+            self.page = paginator.page(self.query.page)
+        except EmptyPage:
+            self.page = PaginatorPage([], self.query.page, paginator)
+
+
+class _Window(Sequence):
+    """Only the current page of a result list whose total is known: what Django's Paginator needs."""
+
+    def __init__(self, total: int, offset: int, items: list):
+        self.total, self.offset, self.items = total, offset, items
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and (key.start or 0) == self.offset:
+            return self.items
+        return []
+
+
+def _project_model():
+    from projets.models import ProjectPage
+
+    return ProjectPage
+
+
+def _base_queryset():
+    return _project_model().objects.live().public()
+
+
+def search(query: SearchQuery, *, backend: str = "default", exclude_ids: Iterable[int] = ()) -> SearchOutcome:
+    """Run `query` on the backend alias; fall back to the database backend if the engine fails."""
+    exclude_ids = tuple(exclude_ids)
+    engine = get_search_backend(backend)
+    if isinstance(engine, ElasticsearchBaseSearchBackend):
+        try:
+            return _engine_search(engine, query, exclude_ids)
+        except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database instead)
+            logger.warning("Search engine %r failed (%r); answering from the database backend", backend, error)
+            outcome = _database_search(_fallback_backend(), query, exclude_ids)
+            outcome.degraded = True
+            return outcome
+    return _database_search(engine, query, exclude_ids)
+
+
+def _fallback_backend():
+    from django.conf import settings
+
+    alias = FALLBACK_ALIAS if FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS else "default"
+    engine = get_search_backend(alias)
+    if isinstance(engine, ElasticsearchBaseSearchBackend):  # misconfigured: use the stock database backend
+        engine = get_search_backend("search.backends.database")
+    return engine
+
+
+# -- Engines -------------------------------------------------------------------------------------------
+
+
+def _engine_search(engine, query: SearchQuery, exclude_ids) -> SearchOutcome:
+    model = _project_model()
+    ids, total, counts = engine_query.run(engine, model, _base_queryset(), query, exclude_ids)
+    fuzzy = False
+    if not total and query.terms:
+        ids, total, counts = engine_query.run(engine, model, _base_queryset(), query, exclude_ids, fuzzy=True)
+        fuzzy = bool(total)
+    by_id = {page.pk: page for page in _base_queryset().filter(pk__in=ids).prefetch_related(*RESULT_PREFETCH)}
+    pages = [by_id[pk] for pk in ids if pk in by_id]
+    return _outcome(query, total, pages, counts, backend="engine", fuzzy=fuzzy)
+
+
+# -- Database backends ---------------------------------------------------------------------------------
+
+
+def _text_query(query: SearchQuery):
+    parts = [PlainText(" ".join(query.terms), operator="and")] if query.terms else []
+    parts += [Phrase(phrase) for phrase in query.phrases]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _matching(engine, query: SearchQuery, exclude_ids, fuzzy=False):
+    """The queryset of matching case studies, ordered as asked."""
+    model = _project_model()
+    relevance = query.sort == "pertinence" and query.has_text
+    if query.has_text:
+        text = Fuzzy(" ".join(query.terms), operator="and") if fuzzy else _text_query(query)
+        queryset = engine.search(text, _base_queryset(), order_by_relevance=relevance).get_queryset()
+    else:
+        queryset = _base_queryset()
+    for excluded in query.excluded:
+        words = Phrase(excluded) if " " in excluded else PlainText(excluded)
+        found = engine.search(words, model.objects.all(), order_by_relevance=False).get_queryset()
+        queryset = queryset.exclude(pk__in=found.order_by().values("pk"))
+    queryset = _apply_filters(queryset, query)
+    if exclude_ids:
+        queryset = queryset.exclude(pk__in=exclude_ids)
+    if not relevance:
+        queryset = queryset.order_by(*ORDERINGS.get(query.sort, ORDERINGS["debut"]))
+    return queryset
+
+
+def _apply_filters(queryset, query: SearchQuery):
+    from search.models import SearchFacet
+
+    for name, values in query.filters.items():
+        if name in DIRECT_FILTERS:
+            queryset = queryset.filter(**{f"{DIRECT_FILTERS[name]}__in": values})
+        else:
+            rows = SearchFacet.objects.filter(facet=name, value__in=values).values("page_id")
+            queryset = queryset.filter(pk__in=rows)
+    if query.year_from:
+        queryset = queryset.filter(start_year__gte=query.year_from)
+    if query.year_to:
+        queryset = queryset.filter(start_year__lte=query.year_to)
+    return queryset
+
+
+def _database_search(engine, query: SearchQuery, exclude_ids) -> SearchOutcome:
+    from search.models import SearchFacet
+
+    queryset = _matching(engine, query, exclude_ids)
+    total = queryset.count()
+    fuzzy = False
+    if not total and query.terms and _supports_fuzzy(engine):
+        queryset = _matching(engine, query, exclude_ids, fuzzy=True)
+        total = queryset.count()
+        fuzzy = bool(total)
+    counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
+    if total:
+        rows = (
+            SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"))
+            .values_list("facet", "value")
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+        for name, value, count in rows:
+            counts.setdefault(name, {})[value] = count
+    offset = (query.page - 1) * query.page_size
+    pages = list(queryset[offset : offset + query.page_size].prefetch_related(*RESULT_PREFETCH)) if total else []
+    return _outcome(query, total, pages, counts, backend="database", fuzzy=fuzzy)
+
+
+def _supports_fuzzy(engine) -> bool:
+    """modelsearch's Fuzzy query runs on PostgreSQL (pg_trgm); SQLite FTS5 has no typo tolerance."""
+    return type(engine).__name__ == "FrenchPostgresSearchBackend"
+
+
+# -- Assembling the outcome ----------------------------------------------------------------------------
+
+
+def _outcome(query, total, pages, counts, *, backend, fuzzy) -> SearchOutcome:
+    wanted = query_stems(query.terms, query.phrases)
+    hits = [
+        Hit(page=page, highlight=highlight(page.summary, wanted), partners=_matching_partners(page, wanted))
+        for page in pages
+    ]
+    return SearchOutcome(
+        query=query,
+        count=total,
+        hits=hits,
+        facets=_facet_values(counts, query),
+        fuzzy=fuzzy,
+        backend=backend,
+    )
+
+
+def _matching_partners(page, wanted) -> list[str]:
+    if not wanted:
+        return []
+    organisations = [partner.organisation for partner in page.partners.all()]
+    organisations += [line.funder for line in page.funding_lines.all() if line.funder_id]
+    names = dict.fromkeys(str(org) for org in organisations if matches(f"{org.name} {org.acronym}", wanted))
+    return list(names)
+
+
+def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
+    """Every value with a count, plus the selected ones (count 0 if none), with French labels."""
+    from projets.choices import TerritoryKind
+    from projets.models import Territory, Theme
+
+    for name, values in query.filters.items():
+        for value in values:
+            counts.setdefault(name, {}).setdefault(value, 0)
+    labels: dict[str, dict[str, str]] = {}
+    if counts.get("theme"):
+        labels["theme"] = dict(Theme.objects.filter(slug__in=counts["theme"]).values_list("slug", "name"))
+    territory_codes = set(counts.get("region", {})) | set(counts.get("departement", {}))
+    if territory_codes:
+        for kind, code, name in Territory.objects.filter(
+            Q(kind=TerritoryKind.REGION, code__in=counts.get("region", {}))
+            | Q(kind=TerritoryKind.DEPARTEMENT, code__in=counts.get("departement", {}))
+        ).values_list("kind", "code", "name"):
+            labels.setdefault("region" if kind == TerritoryKind.REGION else "departement", {})[code] = name
+
+    facets = {}
+    for facet in FACETS:
+        selected = set(query.filters.get(facet.name, ()))
+        if facet.name == "year":
+            selected = {str(year) for year in (query.year_from, query.year_to) if year}
+        choice_labels = dict(facet.choices.choices) if facet.choices else {}
+        values = [
+            FacetValue(
+                value=value,
+                label=str(choice_labels.get(value) or labels.get(facet.name, {}).get(value) or value),
+                count=count,
+                selected=value in selected,
+            )
+            for value, count in counts.get(facet.name, {}).items()
+        ]
+        if facet.name == "year":
+            values.sort(key=lambda item: item.value, reverse=True)
+        else:
+            values.sort(key=lambda item: (-item.count, item.label.lower()))
+        facets[facet.name] = values
+    return facets
+
+
+def facet_label(name: str) -> str:
+    return str(FACETS_BY_NAME[name].label)
+
+
+# -- Autocomplete -------------------------------------------------------------------------------------
+
+
+def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list[dict]:
+    """Titles of case studies, organisations and themes starting with what was typed (accents ignored)."""
+    engine = get_search_backend(backend)
+    try:
+        return _autocomplete(engine, text, limit)
+    except Exception as error:  # noqa: BLE001 (engine down: suggestions from the database backend)
+        if not isinstance(engine, ElasticsearchBaseSearchBackend):
+            raise
+        logger.warning("Search engine %r failed on autocomplete (%r)", backend, error)
+        return _autocomplete(_fallback_backend(), text, limit)
+
+
+def _autocomplete(engine, text: str, limit: int) -> list[dict]:
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    from projets.models import Organisation, Theme
+
+    search_url = reverse("search")
+    suggestions = [
+        {"label": page.title, "url": page.url, "kind": "projet"}
+        for page in engine.autocomplete(text, _base_queryset(), operator="and")[:limit]
+    ]
+    suggestions += [
+        {"label": str(org), "url": f"{search_url}?{urlencode({'q': org.name})}", "kind": "organisation"}
+        for org in engine.autocomplete(text, Organisation, operator="and")[:limit]
+    ]
+    suggestions += [
+        {"label": theme.name, "url": f"{search_url}?{urlencode({'theme': theme.slug})}", "kind": "theme"}
+        for theme in engine.autocomplete(text, Theme, operator="and")[:limit]
+    ]
+    return suggestions

@@ -1,0 +1,49 @@
+"""The query parser and the highlighter: pure functions, no database."""
+
+import random
+
+import pytest
+
+from search.french import analyse
+from search.highlight import highlight, query_stems
+from search.query import QueryError, parse_params, parse_text
+
+
+def test_text_is_split_into_words_phrases_and_exclusions():
+    terms, phrases, excluded = parse_text('l\'impact «éducation populaire» -économie "le" -"tiers lieux" Coopérer')
+    assert terms == ("impact", "cooperer")
+    assert phrases == ("education populaire",)
+    assert excluded == ("economie", "tiers lieux")
+
+
+def test_french_analysis_conflates_forms():
+    assert analyse("Coopérations") == analyse("coopérer") == analyse("COOPÉRATION") == "cooper"
+    assert analyse("l'économie") == analyse("economie")
+    assert analyse("le la les de") == ""
+
+
+def test_parameters_are_validated():
+    query = parse_params({"q": "  a  b ", "theme": ["x", "x"], "page": "2", "page_size": "50", "sort": "recent"})
+    assert (query.text, query.filters, query.page, query.page_size) == ("a b", {"theme": ("x",)}, 2, 50)
+    for bad in ({"page": "0"}, {"page": "-1"}, {"page_size": "1.5"}, {"theme": "a b"}, {"q": "\u202e\x1b"}):
+        with pytest.raises(QueryError):
+            parse_params(bad)
+
+
+def test_any_input_parses_or_fails_with_a_query_error():
+    rng = random.Random(4)
+    alphabet = "aé'\"-« »0123456789 \x00\x1b\u202e\ud800xyz-_.,;:!?*()[]{}<>&%"
+    for _ in range(2000):
+        params = {
+            name: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            for name in rng.sample(["q", "page", "page_size", "sort", "status", "year_from", "theme"], 3)
+        }
+        try:
+            parse_params(params)
+        except QueryError as error:
+            assert str(error)
+
+
+def test_highlight_escapes_user_text():
+    html = highlight("<img src=x onerror=alert(1)> Coopérations & co", query_stems(("cooperer",), ()))
+    assert html == "&lt;img src=x onerror=alert(1)&gt; <mark>Coopérations</mark> &amp; co"
