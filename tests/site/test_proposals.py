@@ -88,3 +88,19 @@ def test_bad_input_is_never_a_500(client, project_index, bad):
 
 def test_form_needs_the_catalogue(client, home_page):
     assert client.get("/proposer/").status_code == 404
+
+
+def test_only_moderators_read_proposals(
+    client, project_index, moderator, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    client.post("/proposer/", VALID)
+    client.force_login(moderator)
+    listing = client.get("/admin/snippets/projets/projectproposal/")
+    assert listing.status_code == 200
+    assert "camille@example.org" in listing.content.decode()
+    contributor = django_user_model.objects.create_user("contrib", password="x")
+    contributor.groups.add(Group.objects.get(name="Contributeurs"))
+    client.force_login(contributor)
+    assert client.get("/admin/snippets/projets/projectproposal/").status_code in (302, 403)
