@@ -90,9 +90,7 @@ def test_form_needs_the_catalogue(client, home_page):
     assert client.get("/proposer/").status_code == 404
 
 
-def test_only_moderators_read_proposals(
-    client, project_index, moderator, django_user_model
-):
+def test_only_moderators_read_proposals(client, project_index, moderator, django_user_model):
     from django.contrib.auth.models import Group
 
     client.post("/proposer/", VALID)
