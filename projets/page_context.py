@@ -1,5 +1,7 @@
 """What the case-study page shows, read with a constant number of SQL queries."""
 
+from urllib.parse import unquote
+
 from django.db.models import Q
 
 from projets.catalogue import public_projects
@@ -69,4 +71,6 @@ def project_context(page, request) -> dict:
         "outputs": list(page.outputs.select_related("document")),
         "sources": list(page.sources.all()),
         "related_projects": related_projects(page, themes, partners),
+        # The address people copy: readable accents rather than percent-escapes.
+        "citation_url": unquote(page.get_full_url(request) or ""),
     }

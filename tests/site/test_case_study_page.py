@@ -32,6 +32,8 @@ def test_case_study_page_shows_every_part(client, make_project):
         "Hauts-de-France",
     ]:
         assert expected in html, expected
+    citation = html.split("Citer cette page", 1)[1]
+    assert "%C3" not in citation and "éducation-populaire/" in citation
     assert re.search(r"Total connu</th><td class=\"num\">40\s000 €", html)
 
 
