@@ -49,6 +49,14 @@ class HomePage(BasePage):
     subpage_types = ["cms.ContentPage", "projets.ProjectIndexPage", "projets.EventPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from projets.catalogue import catalogue_figures, latest_projects
+
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = catalogue_figures()
+        context["latest_projects"] = latest_projects()
+        return context
+
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")

@@ -13,3 +13,8 @@ register_snippet(ReferenceDataGroup)
 def add_editorial_panels(request, panels):
     panels.insert(0, ProjectsToReviewPanel())
     panels.append(ProjectsToCompletePanel())
+
+
+from projets.proposals_admin import ProjectProposalViewSet  # noqa: E402
+
+register_snippet(ProjectProposalViewSet)

@@ -42,6 +42,14 @@ bash scripts/postgres.sh start
 bash search/engine/opensearch.sh status >/dev/null 2>&1 || started+=(opensearch)
 bash search/engine/opensearch.sh start
 
+step "Browser-test tools (Debian's Chromium, axe-core, vnu-jar)"
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -f tests/e2e/node/node_modules/axe-core/axe.min.js ] || [ ! -f tests/e2e/node/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  (cd tests/e2e/node && npm ci --no-audit --no-fund)
+fi
+
 step "pytest: PostgreSQL + OpenSearch"
 DATABASE_URL="$PG_URL" SEARCH_URL="$OS_URL" COOP_EXPECT_SEARCH=opensearch INDEX_PREFIX=coop_test_ \
   pytest --create-db --cov --cov-report=term:skip-covered --cov-fail-under=${COV_FLOOR:-80} "$@"

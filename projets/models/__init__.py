@@ -2,6 +2,7 @@ from projets.models.events import EventPage, EventSession, Workshop, WorkshopLes
 from projets.models.organisations import Organisation
 from projets.models.pages import ProjectIndexPage, ProjectPage, ProjectTag
 from projets.models.parts import Contract, FundingLine, Lesson, ProjectOutput, ProjectPartner, ProjectSource
+from projets.models.proposals import ProjectProposal
 from projets.models.taxonomy import Territory, Theme
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "ProjectOutput",
     "ProjectPage",
     "ProjectPartner",
+    "ProjectProposal",
     "ProjectSource",
     "ProjectTag",
     "Territory",

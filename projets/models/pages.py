@@ -181,6 +181,13 @@ class ProjectPage(BasePage):
         if self.start_month and not self.start_year:
             raise ValidationError({"start_month": _("Indiquez l'année de début avec le mois.")})
 
+    def get_context(self, request, *args, **kwargs):
+        from projets.page_context import project_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_context(self, request))
+        return context
+
     # -- Facet values, read from prefetched relations where available --------------------------
 
     def facet_theme(self) -> list[str]:
@@ -226,7 +233,7 @@ class ProjectPage(BasePage):
 
     def funding_table(self):
         """Funding lines with each one's share of the known total (amounts may be unknown)."""
-        lines = list(self.funding_lines.all())
+        lines = list(self.funding_lines.select_related("funder"))
         total = sum((line.amount for line in lines if line.amount is not None), start=0)
         rows = [(line, (line.amount / total * 100) if total and line.amount is not None else None) for line in lines]
         return rows, total

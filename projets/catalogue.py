@@ -1,0 +1,80 @@
+"""Read-only queries over the public catalogue shared by the home page, the explorer and the pages."""
+
+from collections import Counter
+
+from django.db.models import Prefetch
+
+from projets.choices import FundingKind, TerritoryKind
+from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
+
+
+def public_projects():
+    """Live case studies anonymous visitors may see: the one query path for the public site."""
+    return ProjectPage.objects.live().public()
+
+
+def latest_projects(limit: int = 6):
+    return public_projects().order_by("-first_published_at", "-pk")[:limit]
+
+
+def catalogue_figures() -> dict:
+    """Counts by region, theme, year and funding kind over every public case study (constant queries)."""
+    pages = list(
+        public_projects()
+        .only("pk", "start_year")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.select_related("parent")),
+            Prefetch("territories", queryset=Territory.objects.select_related("region")),
+            Prefetch("funding_lines", queryset=FundingLine.objects.only("pk", "page_id", "kind")),
+        )
+    )
+    by_region, by_theme, by_year, by_funding = Counter(), Counter(), Counter(), Counter()
+    for page in pages:
+        by_region.update(page.facet_region())
+        by_theme.update(page.facet_theme())
+        by_funding.update(page.facet_funding_kind())
+        if page.start_year:
+            by_year[page.start_year] += 1
+    regions = list(Territory.objects.filter(kind=TerritoryKind.REGION).order_by("name"))
+    themes = list(Theme.objects.filter(parent__isnull=True).order_by("name"))
+    organisations = (
+        Organisation.objects.filter(partnerships__page__in=public_projects().values("pk")).distinct().count()
+    )
+    return {
+        "project_count": len(pages),
+        "organisation_count": organisations,
+        "regions_covered": sum(1 for region in regions if by_region[region.code]),
+        "regions": [(region, by_region[region.code]) for region in regions],
+        "themes": [(theme, by_theme[theme.slug]) for theme in themes],
+        "years": sorted(by_year.items()),
+        "funding": [(label, by_funding[value]) for value, label in FundingKind.choices if by_funding[value]],
+    }
+
+
+def partnerships_of(organisation):
+    """The organisation's public case studies, each with its roles there (one query)."""
+    rows = (
+        ProjectPartner.objects.filter(organisation=organisation, page__in=public_projects().values("pk"))
+        .select_related("page")
+        .order_by("-page__start_year", "page__title")
+    )
+    projects = {}
+    for row in rows:
+        projects.setdefault(row.page, []).append(row.get_role_display())
+    return list(projects.items())
+
+
+def partners_across(organisation, pages) -> list[tuple[Organisation, int]]:
+    """The other organisations met in these case studies, with how many they share."""
+    shared = Counter()
+    names = {}
+    rows = (
+        ProjectPartner.objects.filter(page__in=[page.pk for page in pages])
+        .exclude(organisation=organisation)
+        .select_related("organisation")
+    )
+    for row in rows:
+        if row.page_id not in names.setdefault(row.organisation, set()):
+            names[row.organisation].add(row.page_id)
+            shared[row.organisation] += 1
+    return sorted(shared.items(), key=lambda item: (-item[1], item[0].name))

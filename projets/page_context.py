@@ -1,0 +1,76 @@
+"""What the case-study page shows, read with a constant number of SQL queries."""
+
+from urllib.parse import unquote
+
+from django.db.models import Q
+
+from projets.catalogue import public_projects
+from projets.choices import LessonKind, PartnerRole, Visibility
+
+CLAUSES = ("intellectual_property", "publication", "data", "compensation", "governance")
+
+
+def partners_by_role(partners) -> list[tuple[str, list]]:
+    """Partners grouped by role, roles in their declared order (lead first)."""
+    groups = {value: [] for value in PartnerRole.values}
+    for partner in partners:
+        groups.setdefault(partner.role, []).append(partner)
+    labels = dict(PartnerRole.choices)
+    return [(labels.get(role, role), rows) for role, rows in groups.items() if rows]
+
+
+def contract_rows(page, user) -> list[dict]:
+    rows = []
+    for contract in page.contracts.select_related("document").prefetch_related("parties"):
+        clauses = [
+            (contract._meta.get_field(name).verbose_name, getattr(contract, f"get_{name}_display")())
+            for name in CLAUSES
+        ]
+        members_only = contract.visibility == Visibility.MEMBERS
+        rows.append(
+            {
+                "contract": contract,
+                "clauses": clauses,
+                "parties": list(contract.parties.all()),
+                "members_only": members_only,
+                "document_visible": bool(contract.document_id) and (not members_only or user.is_authenticated),
+            }
+        )
+    return rows
+
+
+def related_projects(page, themes, partners, limit: int = 4):
+    theme_ids = [theme.pk for theme in themes]
+    organisation_ids = [partner.organisation_id for partner in partners]
+    if not theme_ids and not organisation_ids:
+        return []
+    candidates = (
+        public_projects()
+        .exclude(pk=page.pk)
+        .filter(Q(themes__in=theme_ids) | Q(partners__organisation__in=organisation_ids))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return list(public_projects().filter(pk__in=list(candidates)).order_by("-first_published_at", "-pk")[:limit])
+
+
+def project_context(page, request) -> dict:
+    partners = list(page.partners.select_related("organisation"))
+    themes = list(page.themes.all())
+    lessons = list(page.lessons.all())
+    funding_rows, funding_total = page.funding_table()
+    return {
+        "partner_groups": partners_by_role(partners),
+        "themes": themes,
+        "territories": list(page.territories.all()),
+        "funding_rows": funding_rows,
+        "funding_total": funding_total,
+        "contracts": contract_rows(page, request.user),
+        "obstacles": [lesson for lesson in lessons if lesson.kind == LessonKind.OBSTACLE],
+        "levers": [lesson for lesson in lessons if lesson.kind == LessonKind.LEVER],
+        "outputs": list(page.outputs.select_related("document")),
+        "sources": list(page.sources.all()),
+        "related_projects": related_projects(page, themes, partners),
+        # The address people copy: readable accents rather than percent-escapes.
+        "citation_url": unquote(page.get_full_url(request) or ""),
+    }

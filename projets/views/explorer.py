@@ -1,0 +1,33 @@
+"""The explorer: the catalogue seen as a map of the regions and a few charts."""
+
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from projets.catalogue import catalogue_figures
+from projets.explorer import bar_chart, region_tiles
+
+
+def explorer(request):
+    figures = catalogue_figures()
+    context = {
+        "figures": figures,
+        "map": region_tiles(figures["regions"]),
+        "charts": [
+            (
+                "themes",
+                _("Études de cas par thème"),
+                _("Thème"),
+                bar_chart([(t.name, n) for t, n in figures["themes"]]),
+            ),
+            ("annees", _("Études de cas par année de début"), _("Année"), bar_chart(figures["years"], label_width=80)),
+            (
+                "financements",
+                _("Études de cas par type de financement"),
+                _("Type de financement"),
+                bar_chart(figures["funding"]),
+            ),
+        ],
+        "meta_title": _("Explorer"),
+        "meta_description": _("Les études de cas par région, par thème, par année et par type de financement."),
+    }
+    return TemplateResponse(request, "projets/explorer.html", context)

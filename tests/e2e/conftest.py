@@ -1,0 +1,137 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
+
+import importlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test body
+# (building data) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = Path(__file__).resolve().parent / "node" / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SCREENSHOTS = REPO / "var" / "screenshots"
+HTML_DUMPS = REPO / "var" / "e2e-html"
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium introuvable : {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def seeded(live_server, transactional_db):
+    """What the migrations create (groups, workflow, territories) — flushed by transactional tests."""
+    from django.apps import apps
+    from django.core.cache import cache
+
+    from cms.demo import build_site_tree
+    from projets.factories import ProjectIndexPageFactory
+    from projets.models import Territory
+    from projets.territories import load_territories
+
+    cache.clear()
+    ensure_wagtail_roots()
+    if not Territory.objects.exists():
+        load_territories(Territory)
+    importlib.import_module("projets.migrations.0002_groups_workflow_members_collection").setup(apps, None)
+    home = build_site_tree()
+    index = ProjectIndexPageFactory(parent=home)
+    return {"home": home, "index": index, "url": live_server.url}
+
+
+def ensure_wagtail_roots() -> None:
+    """The root page, root collection and default locale that Wagtail's migrations made, gone after a flush."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    ContentType.objects.clear_cache()
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
+def check_accessibility(page) -> list[dict]:
+    """Serious or critical axe-core violations on the current page."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def html_errors(documents: dict[str, str]) -> list[dict]:
+    """Errors reported by the Nu Html Checker (vnu.jar, Java) on these HTML sources."""
+    import json
+
+    if HTML_DUMPS.exists():
+        shutil.rmtree(HTML_DUMPS)
+    HTML_DUMPS.mkdir(parents=True)
+    paths = []
+    for name, html in documents.items():
+        path = HTML_DUMPS / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        paths.append(str(path))
+    java = shutil.which("java") or "java"
+    completed = subprocess.run(  # noqa: S603
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *paths],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    messages = json.loads(completed.stderr or '{"messages": []}')["messages"]
+    return [
+        {"file": Path(m.get("url", "")).name, "line": m.get("lastLine"), "message": m.get("message")}
+        for m in messages
+        if m.get("type") == "error"
+    ]

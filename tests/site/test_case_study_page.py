@@ -1,0 +1,79 @@
+"""The case-study page: every part shown, members-only documents locked, constant SQL queries."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.public_site import build_case_study
+
+pytestmark = pytest.mark.django_db
+
+
+def test_case_study_page_shows_every_part(client, make_project):
+    page, association, lab = build_case_study(make_project)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for expected in [
+        "Chef de file",
+        "Partenaire de recherche",
+        association.get_absolute_url(),
+        "Association loi 1901",
+        "Total connu",
+        "75 %",
+        "Copropriété au prorata des apports",
+        "Relecture préalable avec délai (30 jours)",
+        "Des calendriers différents.",
+        "Un comité de pilotage mensuel.",
+        "Citer cette page",
+        "/projets/?theme=education-populaire",
+        "Hauts-de-France",
+    ]:
+        assert expected in html, expected
+    citation = html.split("Citer cette page", 1)[1]
+    assert "%C3" not in citation and "éducation-populaire/" in citation
+    assert re.search(r"Total connu</th><td class=\"num\">40\s000 €", html)
+
+
+def test_members_only_document_is_locked_for_visitors(client, make_project, django_user_model):
+    page, _association, _lab = build_case_study(make_project)
+    html = client.get(page.url).content.decode()
+    assert "Document réservé aux membres" in html
+    assert "/admin/login/?next=" in html
+    assert "/documents/" not in html
+
+    member = django_user_model.objects.create_user("membre", password="x")
+    client.force_login(member)
+    html = client.get(page.url).content.decode()
+    assert "Télécharger le modèle de document" in html
+    assert "/documents/" in html
+
+
+def test_related_case_studies_share_a_theme_or_a_partner(client, make_project):
+    page, association, _lab = build_case_study(make_project)
+    from projets import choices
+
+    sibling = make_project(title="Une autre coopération", partners=[(association, choices.PartnerRole.LEAD)])
+    stranger = make_project(title="Sans lien du tout")
+    html = client.get(page.url).content.decode()
+    assert sibling.title in html
+    assert stranger.title not in html
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_query_count_does_not_grow_with_partners(client, make_project, django_assert_max_num_queries):
+    small, *_ = build_case_study(make_project, partner_count=2, slug="petit")
+    big, *_ = build_case_study(make_project, partner_count=20, title="Grand consortium", slug="grand")
+    client.get(small.url)  # warm the site-root cache
+    small_count = count_queries(client, small.url)
+    assert count_queries(client, big.url) == small_count
+    with django_assert_max_num_queries(small_count):
+        client.get(big.url)
+    assert small_count <= 25
