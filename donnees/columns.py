@@ -28,6 +28,19 @@ class Column:
         return self.kind == "export"
 
 
+# Organisation columns of the partner and funding sheets (funding prefixes them with "financeur_").
+ORGANISATION_FIELDS = {
+    "type_structure": "kind",
+    "sigle": "acronym",
+    "rna": "rna",
+    "siren": "siren",
+    "rnsr": "rnsr",
+    "ror": "ror",
+    "ville": "city",
+    "site_web": "website",
+}
+
+
 def _organisation_columns(prefix: str) -> list[Column]:
     key = f"{prefix}_" if prefix else ""
     return [
