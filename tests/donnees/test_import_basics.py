@@ -1,7 +1,11 @@
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
+from django.conf import settings
 from django.db.models import Count
 
+from donnees.importer import companion_paths, import_tables, read_tables
 from projets.models import Organisation, ProjectPage
 
 from .conftest import run_json, vises
@@ -39,3 +43,12 @@ def test_change_updates_and_publishes(project_index, themes):
     page = ProjectPage.objects.get(reference="VISES")
     assert page.live
     assert [line.amount for line in page.funding_lines.all()] == [Decimal("1000.50")]
+
+
+@pytest.mark.parametrize("name", ["exemple.json", "exemple.xlsx", "exemple.csv"])
+def test_shipped_examples_import(project_index, name):
+    path = Path(settings.BASE_DIR) / "docs" / "import" / name
+    companions = {t: (p.name, p.read_bytes()) for t, p in companion_paths(path).items()}
+    report = import_tables(read_tables((name, path.read_bytes()), companions), dry_run=True)
+    assert report.ok, report.errors
+    assert len(report.created) == 2 and report.organisations_created == 7
