@@ -29,7 +29,10 @@ class RecordField(Field):
 
 
 def _contracts(page, request):
-    return records.contract_rows(page, restricted_collection_ids(), request, as_lists=True)
+    # Computed once per request, not once per case study of a listing.
+    if not hasattr(request, "_restricted_collection_ids"):
+        request._restricted_collection_ids = restricted_collection_ids()
+    return records.contract_rows(page, request._restricted_collection_ids, request, as_lists=True)
 
 
 class ProjectsAPIViewSet(PagesAPIViewSet):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.search import index as search_index
 
 from donnees.columns import CONTRACTS, ORGANISATION_FIELDS, PROJECTS, TABLES, Column
 from projets.choices import Status
@@ -125,6 +126,8 @@ class ProjectImporter:
         self.report = ImportReport(dry_run=dry_run)
         self.errors = _Errors(tables.errors)
         self.organisations = OrganisationResolver()
+        self.new_pages: list[ProjectPage] = []
+        self.touched_pages: list[int] = []
         self.themes = {theme.slug: theme for theme in Theme.objects.all()}
         self.territories = {f"{t.kind}:{t.code}".lower(): t for t in Territory.objects.all()}
 
@@ -301,10 +304,12 @@ class ProjectImporter:
             page.slug = self._unique_slug(index, page.title, reference)
             page.live = False
             index.add_child(instance=page)
+            self.new_pages.append(page)
             revision = page.save_revision(user=self.user)
             self.report.created.append(reference)
         else:
             page = existing.get_latest_revision_as_object()
+            self.touched_pages.append(existing.pk)
             before = _signature(page)
             self._apply(page, project)
             if self.errors:
@@ -321,6 +326,13 @@ class ProjectImporter:
             revision.publish(user=self.user)
             self.report.published += 1
 
+    def _restore_search_index(self) -> None:
+        """The engine indexed inside the rolled-back transaction: forget new objects, re-read the others."""
+        for obj in [*self.new_pages, *self.organisations.new]:
+            search_index.remove_object(obj)
+        for page in ProjectPage.objects.filter(pk__in=self.touched_pages):
+            search_index.insert_or_update_object(page)
+
     def run(self) -> ImportReport:
         index = ProjectIndexPage.objects.first()
         if index is None:
@@ -334,8 +346,10 @@ class ProjectImporter:
                     self._save(index, reference, project)
                     self.progress(done, total)
                 self.report.organisations_created = self.organisations.created
-                if self.errors or self.report.dry_run:
-                    transaction.set_rollback(True)
+                rolled_back = bool(self.errors or self.report.dry_run)
+                transaction.set_rollback(rolled_back)
+            if rolled_back:
+                self._restore_search_index()
         self.report.errors = list(self.errors)
         if self.report.errors:
             self.report.created, self.report.updated, self.report.unchanged = [], [], []

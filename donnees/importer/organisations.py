@@ -13,6 +13,7 @@ IDENTIFIERS = ("rna", "siren", "rnsr", "ror")
 class OrganisationResolver:
     def __init__(self):
         self.created = 0
+        self.new: list[Organisation] = []
         self._cache: dict[tuple, Organisation] = {}
 
     def resolve(self, fields: dict, type_column: str) -> Organisation:
@@ -47,4 +48,5 @@ class OrganisationResolver:
         organisation = Organisation(**{key: value for key, value in fields.items() if value})
         organisation.save()
         self.created += 1
+        self.new.append(organisation)
         return organisation

@@ -126,3 +126,20 @@ def test_command_fails_on_errors(tmp_path, project_index):
     assert "ligne 2, colonne « annee_debut » : « deux mille » n'est pas une année (AAAA)." in err.getvalue()
     with pytest.raises(CommandError, match="introuvable"):
         call_command("import_projects", str(tmp_path / "absent.csv"))
+
+
+def test_api_listing_queries_do_not_grow_with_rows(client, catalogue, make_project, django_assert_max_num_queries):
+    for number in range(5):
+        make_project(title=f"Supplément {number}", reference=f"SUP{number}")
+    with django_assert_max_num_queries(30):
+        assert get_json(client, "/api/v2/projets/?fields=*")["meta"]["total_count"] == 7
+
+
+def test_dry_run_leaves_the_search_index_as_it_was(project_index, search_backend, themes):
+    from .conftest import run_json
+
+    assert run_json([vises()], dry_run=True).ok
+    if hasattr(search_backend, "refresh_indexes"):
+        search_backend.refresh_indexes()
+    # count() asks the engine itself, so a stale document of a rolled-back page would show.
+    assert search_backend.search("VISES", ProjectPage).count() == 0
