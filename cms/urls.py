@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from donnees import urls as donnees_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("langue/", set_language, name="set_language"),
+    path("", include(donnees_urls)),
+    path("api/v2/", donnees_urls.api_v2_urls),
     path("api/", api.urls),
 ]
 urlpatterns += [path("", include("precedents.urls"))]

@@ -1,0 +1,361 @@
+"""Import case studies from tables of rows: validate everything, then write in one transaction.
+
+Any error writes nothing; a dry run validates against the database and rolls back. Re-importing
+the same file changes nothing: a case study whose content is unchanged (by reference) is skipped.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.search import index as search_index
+
+from donnees.columns import CONTRACTS, ORGANISATION_FIELDS, PROJECTS, TABLES, Column
+from projets.choices import Status
+from projets.identifiers import normalise_name
+from projets.models import (
+    Contract,
+    FundingLine,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+    Territory,
+    Theme,
+)
+
+from .cells import CellError, read_cell
+from .organisations import OrganisationResolver
+from .readers import Row, Tables
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool = False
+    errors: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    published: int = 0
+    organisations_created: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if self.errors:
+            return _("%(count)s erreur(s) : rien n'a été enregistré.") % {"count": len(self.errors)}
+        text = _(
+            "%(created)s étude(s) de cas créée(s), %(updated)s mise(s) à jour, %(unchanged)s inchangée(s), "
+            "%(organisations)s organisation(s) créée(s), %(published)s publiée(s)."
+        ) % {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "organisations": self.organisations_created,
+            "published": self.published,
+        }
+        if self.dry_run:
+            text += " " + _("Simulation : rien n'a été enregistré.")
+        return text
+
+
+class _Errors(list):
+    def at(self, row: Row, column: str | None, message: str) -> None:
+        self.append(f"{row.locate(column)} : {message}")
+
+
+def _read_row(row: Row, columns: list[Column], errors: _Errors) -> dict | None:
+    """Typed values keyed by column name, or None if a cell is wrong (errors recorded)."""
+    values, ok = {}, True
+    for column in columns:
+        if column.export_only:
+            continue
+        try:
+            values[column.name] = read_cell(column, row.values.get(column.name, ""))
+        except CellError as error:
+            errors.at(row, column.name, str(error))
+            ok = False
+    return values if ok else None
+
+
+@dataclass
+class _Project:
+    row: Row
+    values: dict
+    partners: list = field(default_factory=list)
+    funding: list = field(default_factory=list)
+    contracts: list = field(default_factory=list)
+
+
+def _signature(page) -> tuple:
+    """Everything an import sets, to tell an unchanged case study from a changed one."""
+
+    def amount(value):
+        return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+    fields = tuple(getattr(page, column.attribute) for column in PROJECTS if column.kind not in ("export", "list"))
+    return (
+        fields,
+        sorted(theme.pk for theme in page.themes.all()),
+        sorted(territory.pk for territory in page.territories.all()),
+        sorted(tag.name for tag in page.tags.all()),
+        [(p.organisation_id, p.role, p.contribution, p.contribution_details) for p in page.partners.all()],
+        [
+            (f.funder_id, f.programme, f.kind, amount(f.amount), f.year_from, f.year_to)
+            for f in page.funding_lines.all()
+        ],
+        [
+            (
+                *(getattr(c, column.attribute) for column in CONTRACTS if column.attribute and column.kind != "list"),
+                sorted(party.pk for party in c.parties.all()),
+            )
+            for c in page.contracts.all()
+        ],
+    )
+
+
+class ProjectImporter:
+    def __init__(self, tables: Tables, *, publish=False, dry_run=False, user=None, progress=None):
+        self.tables = tables
+        self.publish = publish
+        self.user = user
+        self.progress = progress or (lambda done, total: None)
+        self.report = ImportReport(dry_run=dry_run)
+        self.errors = _Errors(tables.errors)
+        self.organisations = OrganisationResolver()
+        self.new_pages: list[ProjectPage] = []
+        self.touched_pages: list[int] = []
+        self.themes = {theme.slug: theme for theme in Theme.objects.all()}
+        self.territories = {f"{t.kind}:{t.code}".lower(): t for t in Territory.objects.all()}
+
+    # -- Validation ---------------------------------------------------------------------------
+
+    def _projects(self) -> dict[str, _Project]:
+        projects: dict[str, _Project] = {}
+        first_seen: dict[str, Row] = {}
+        for row in self.tables.rows["projets"]:
+            values = _read_row(row, PROJECTS, self.errors)
+            if values is None:
+                continue
+            reference = values["reference"]
+            if reference in first_seen:
+                self.errors.at(
+                    row,
+                    "reference",
+                    _("la référence « %(ref)s » figure déjà (%(where)s).")
+                    % {"ref": reference, "where": first_seen[reference].where},
+                )
+                continue
+            first_seen[reference] = row
+            self._check_period(row, values)
+            projects[reference] = _Project(row, values)
+        return projects
+
+    def _check_period(self, row: Row, values: dict) -> None:
+        for month, year in (("mois_debut", "annee_debut"), ("mois_fin", "annee_fin")):
+            if values[month] and not values[year]:
+                self.errors.at(row, month, _("indiquez l'année avec le mois."))
+        if values["annee_debut"] and values["annee_fin"]:
+            start = (values["annee_debut"], values["mois_debut"] or 1)
+            end = (values["annee_fin"], values["mois_fin"] or 12)
+            if end < start:
+                self.errors.at(row, "annee_fin", _("la fin du projet ne peut pas précéder son début."))
+
+    def _attach_companions(self, projects: dict[str, _Project]) -> None:
+        for table, attribute in (("partenaires", "partners"), ("financements", "funding"), ("contrats", "contracts")):
+            for row in self.tables.rows[table]:
+                values = _read_row(row, TABLES[table], self.errors)
+                if values is None:
+                    continue
+                project = projects.get(values["reference"])
+                if project is None:
+                    if values["reference"] in {r.values.get("reference") for r in self.tables.rows["projets"]}:
+                        continue  # the project row has its own errors
+                    self.errors.at(
+                        row,
+                        "reference",
+                        _("aucun projet de référence « %(ref)s » dans le fichier.") % {"ref": values["reference"]},
+                    )
+                    continue
+                getattr(project, attribute).append((row, values))
+
+    def _lookup(self, row: Row, column: str, tokens: list[str], mapping: dict, message: str) -> list:
+        found = []
+        for token in tokens:
+            item = mapping.get(token.lower())
+            if item is None:
+                self.errors.at(row, column, message % {"value": token})
+            else:
+                found.append(item)
+        return found
+
+    # -- Building pages (in memory) -------------------------------------------------------------
+
+    def _organisation(self, row: Row, values: dict, name_column: str, prefix: str):
+        key = f"{prefix}_" if prefix else ""
+        fields = {"name": values[name_column]}
+        fields.update({attribute: values[f"{key}{name}"] for name, attribute in ORGANISATION_FIELDS.items()})
+        try:
+            return self.organisations.resolve(fields, f"{key}type_structure")
+        except CellError as error:
+            self.errors.at(row, None, str(error))
+            return None
+
+    def _apply(self, page: ProjectPage, project: _Project) -> None:
+        values, row = project.values, project.row
+        for column in PROJECTS:
+            if column.kind not in ("export", "list"):
+                setattr(page, column.attribute, values[column.name])
+        page.status = page.status or Status.ONGOING
+        page.themes.set(
+            self._lookup(row, "themes", values["themes"], self.themes, _("« %(value)s » n'est pas un thème connu."))
+        )
+        page.territories.set(
+            self._lookup(
+                row,
+                "territoires",
+                values["territoires"],
+                self.territories,
+                _("« %(value)s » n'est pas un territoire connu (type:code, ex. region:32, departement:59)."),
+            )
+        )
+        page.tags.set(values["mots_cles"])
+        page.partners = self._partners(project)
+        page.funding_lines = self._funding(project)
+        page.contracts = self._contracts(project, page.partners.all())
+
+    def _partners(self, project: _Project) -> list:
+        partners = []
+        for row, values in project.partners:
+            organisation = self._organisation(row, values, "organisation", "")
+            if organisation:
+                partners.append(
+                    ProjectPartner(
+                        organisation=organisation,
+                        role=values["role"],
+                        contribution=values["apport"],
+                        contribution_details=values["precisions_apport"],
+                    )
+                )
+        return partners
+
+    def _funding(self, project: _Project) -> list:
+        lines = []
+        for row, values in project.funding:
+            funder = self._organisation(row, values, "financeur", "financeur") if values["financeur"] else None
+            lines.append(
+                FundingLine(
+                    funder=funder,
+                    programme=values["programme"],
+                    kind=values["type"],
+                    amount=values["montant"],
+                    year_from=values["annee_debut"],
+                    year_to=values["annee_fin"],
+                )
+            )
+        return lines
+
+    def _contracts(self, project: _Project, partners) -> list:
+        by_name = {}
+        for partner in partners:
+            by_name[normalise_name(partner.organisation.name)] = partner.organisation
+            if partner.organisation.acronym:
+                by_name.setdefault(normalise_name(partner.organisation.acronym), partner.organisation)
+        contracts = []
+        for row, values in project.contracts:
+            contract = Contract(
+                **{c.attribute: values[c.name] for c in CONTRACTS if c.attribute and c.kind not in ("list", "export")}
+            )
+            parties = []
+            for name in values["parties"]:
+                organisation = by_name.get(normalise_name(name))
+                if organisation is None:
+                    self.errors.at(
+                        row,
+                        "parties",
+                        _("« %(name)s » ne figure pas parmi les partenaires du projet.") % {"name": name},
+                    )
+                else:
+                    parties.append(organisation)
+            contract.parties.set(parties)
+            contracts.append(contract)
+        return contracts
+
+    # -- Writing ----------------------------------------------------------------------------
+
+    def _unique_slug(self, index: ProjectIndexPage, title: str, reference: str) -> str:
+        base = (slugify(title) or slugify(reference) or "etude-de-cas")[:200]
+        taken = set(index.get_children().values_list("slug", flat=True))
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+    def _save(self, index: ProjectIndexPage, reference: str, project: _Project) -> None:
+        existing = ProjectPage.objects.filter(reference=reference).first()
+        if existing is None:
+            page = ProjectPage()
+            self._apply(page, project)
+            if self.errors:
+                return
+            page.slug = self._unique_slug(index, page.title, reference)
+            page.live = False
+            index.add_child(instance=page)
+            self.new_pages.append(page)
+            revision = page.save_revision(user=self.user)
+            self.report.created.append(reference)
+        else:
+            page = existing.get_latest_revision_as_object()
+            self.touched_pages.append(existing.pk)
+            before = _signature(page)
+            self._apply(page, project)
+            if self.errors:
+                return
+            if _signature(page) == before:
+                revision = None
+                self.report.unchanged.append(reference)
+            else:
+                revision = page.save_revision(user=self.user)
+                self.report.updated.append(reference)
+            if self.publish and revision is None and (not existing.live or existing.has_unpublished_changes):
+                revision = existing.latest_revision
+        if self.publish and revision is not None:
+            revision.publish(user=self.user)
+            self.report.published += 1
+
+    def _restore_search_index(self) -> None:
+        """The engine indexed inside the rolled-back transaction: forget new objects, re-read the others."""
+        for obj in [*self.new_pages, *self.organisations.new]:
+            search_index.remove_object(obj)
+        for page in ProjectPage.objects.filter(pk__in=self.touched_pages):
+            search_index.insert_or_update_object(page)
+
+    def run(self) -> ImportReport:
+        index = ProjectIndexPage.objects.first()
+        if index is None:
+            self.errors.append(_("Aucun catalogue des projets : créez la page « Projets » avant d'importer."))
+        projects = self._projects()
+        self._attach_companions(projects)
+        if not self.errors:
+            with transaction.atomic():
+                total = len(projects)
+                for done, (reference, project) in enumerate(projects.items(), start=1):
+                    self._save(index, reference, project)
+                    self.progress(done, total)
+                self.report.organisations_created = self.organisations.created
+                rolled_back = bool(self.errors or self.report.dry_run)
+                transaction.set_rollback(rolled_back)
+            if rolled_back:
+                self._restore_search_index()
+        self.report.errors = list(self.errors)
+        if self.report.errors:
+            self.report.created, self.report.updated, self.report.unchanged = [], [], []
+            self.report.published = self.report.organisations_created = 0
+        return self.report
+
+
+def import_tables(tables: Tables, **options) -> ImportReport:
+    return ProjectImporter(tables, **options).run()

@@ -1,0 +1,91 @@
+"""Schema.org JSON-LD for case studies (ResearchProject) and organisations (Organization)."""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from projets.choices import PartnerRole, TerritoryKind
+
+SCHEMA_CONTEXT = "https://schema.org"
+# The same escapes as Django's json_script: the JSON cannot close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _date(year, month) -> str:
+    if not year:
+        return ""
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def organisation_jsonld(organisation, request=None, context=True) -> dict:
+    data = {"@type": "Organization", "name": organisation.name}
+    if context:
+        data = {"@context": SCHEMA_CONTEXT, **data}
+    if organisation.acronym:
+        data["alternateName"] = organisation.acronym
+    if organisation.website:
+        data["sameAs"] = [organisation.website]
+    if organisation.ror:
+        data.setdefault("sameAs", []).append(f"https://ror.org/{organisation.ror}")
+    identifiers = [
+        {"@type": "PropertyValue", "propertyID": scheme.upper(), "value": getattr(organisation, scheme)}
+        for scheme in ("rna", "siren", "rnsr", "ror")
+        if getattr(organisation, scheme)
+    ]
+    if identifiers:
+        data["identifier"] = identifiers
+    if organisation.description:
+        data["description"] = organisation.description
+    url = organisation.get_absolute_url()
+    if url:
+        data["url"] = request.build_absolute_uri(url) if request else url
+    if organisation.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": organisation.city,
+            "addressCountry": organisation.country,
+        }
+    return data
+
+
+def _place(territory) -> dict:
+    kind = "AdministrativeArea" if territory.kind != TerritoryKind.SCOPE else "Place"
+    return {"@type": kind, "name": territory.name}
+
+
+def project_jsonld(page, request=None) -> dict:
+    """A case study as a schema.org ResearchProject: partners as members, funders, areas, dates."""
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "ResearchProject",
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+    }
+    if start := _date(page.start_year, page.start_month):
+        data["startDate"] = start
+    if end := _date(page.end_year, page.end_month):
+        data["endDate"] = end
+    keywords = [theme.name for theme in page.themes.all()] + [tag.name for tag in page.tags.all()]
+    if keywords:
+        data["keywords"] = keywords
+    areas = [_place(territory) for territory in page.territories.all()]
+    if areas:
+        data["areaServed"] = areas
+    partners = list(page.partners.all())
+    members = [p.organisation for p in partners if p.role != PartnerRole.FUNDER]
+    funders = {p.organisation.pk: p.organisation for p in partners if p.role == PartnerRole.FUNDER}
+    for line in page.funding_lines.all():
+        if line.funder_id:
+            funders.setdefault(line.funder_id, line.funder)
+    if members:
+        data["member"] = [organisation_jsonld(o, request, context=False) for o in members]
+    if funders:
+        data["funder"] = [organisation_jsonld(o, request, context=False) for o in funders.values()]
+    return data
+
+
+def jsonld_script(data: dict) -> str:
+    """The <script type="application/ld+json"> element, safe to insert in HTML."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)

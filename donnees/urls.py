@@ -1,0 +1,31 @@
+"""Public URLs of the data room: exports and their dictionary, feeds, sitemap, robots.txt, API v2."""
+
+from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
+
+from . import exports, views
+from .api import api_router
+from .feeds import ProjectsFeed
+
+app_name = "donnees"
+
+data_urls = [
+    path("donnees/", views.dictionary, name="dictionary"),
+    path("donnees/projets.csv", exports.projects_csv, name="projects_csv"),
+    path("donnees/projets.xlsx", exports.projects_xlsx, name="projects_xlsx"),
+    path("donnees/projets.json", exports.projects_json, name="projects_json"),
+    path("donnees/partenaires.csv", exports.partners_csv, name="partners_csv"),
+    path("donnees/financements.csv", exports.funding_csv, name="funding_csv"),
+    path("donnees/contrats.csv", exports.contracts_csv, name="contracts_csv"),
+    path("donnees/organisations.csv", exports.organisations_csv, name="organisations_csv"),
+    path("flux/projets.atom", ProjectsFeed(), name="projects_feed"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+urlpatterns = [
+    *data_urls,
+    path("sitemap.xml", sitemap, name="sitemap"),
+]
+
+# Mounted by cms/urls.py before the django-ninja API at /api/ (whose routes do not start with v2/).
+api_v2_urls = api_router.urls

@@ -1,0 +1,37 @@
+"""The data dictionary page (/donnees/) and robots.txt."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS
+from .exports import LICENCE, LICENCE_URL
+
+
+@require_GET
+def dictionary(request):
+    tables = [
+        ("projets.csv", "donnees:projects_csv", PROJECTS),
+        ("partenaires.csv", "donnees:partners_csv", PARTNERS),
+        ("financements.csv", "donnees:funding_csv", FUNDING),
+        ("contrats.csv", "donnees:contracts_csv", CONTRACTS),
+        ("organisations.csv", "donnees:organisations_csv", ORGANISATIONS),
+    ]
+    context = {
+        "tables": [{"name": name, "url": reverse(url), "columns": columns} for name, url, columns in tables],
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+    }
+    return render(request, "donnees/dictionary.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
