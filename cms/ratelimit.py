@@ -22,13 +22,13 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 
-def client_ip(request: HttpRequest) -> str:
+def client_ip(request: HttpRequest) -> str | None:
     """The client address used by the rate limits and by the login lockout (AXES_CLIENT_IP_CALLABLE).
 
     REMOTE_ADDR only: forwarded headers can be forged by the client. Behind a reverse proxy, have the
     proxy (or gunicorn's --forwarded-allow-ips with a WSGI fix-up) set REMOTE_ADDR to the real client.
     """
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def hit(scope: str, key: str, limit: int, period: int) -> tuple[bool, int]:
@@ -69,7 +69,7 @@ def check_rate(request: HttpRequest, scope: str, limit: int, period: int) -> Htt
     """None when the request may proceed, else the 429 response to return."""
     if not getattr(settings, "RATELIMIT_ENABLED", True):
         return None
-    allowed, retry_after = hit(scope, client_ip(request), limit, period)
+    allowed, retry_after = hit(scope, client_ip(request) or "unknown", limit, period)
     return None if allowed else too_many_requests(request, retry_after)
 
 
