@@ -4,7 +4,7 @@ After AXES_FAILURE_LIMIT failed logins for one username from one IP, that pair i
 AXES_COOLOFF_TIME, on the admin login and on the front-end login alike (both call authenticate()).
 """
 
-from axes.backends import AxesStandaloneBackend
+from axes.backends import AxesBackend
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from cms.ratelimit import wants_json
 
 
-class LockoutBackend(AxesStandaloneBackend):
-    """Axes' lockout check, first in AUTHENTICATION_BACKENDS.
+class LockoutBackend(AxesBackend):
+    """Axes' lockout check, first in AUTHENTICATION_BACKENDS (ModelBackend authenticates after it).
 
-    A call without a request (test client's login(), scripts) carries no IP to lock out: it passes
-    through to the next backend instead of raising. Every login view passes its request.
+    It inherits ModelBackend's get_user and permissions because tools log in with the first backend
+    (Wagtail's assertPageIsEditable). A call without a request (test client's login(), scripts)
+    carries no IP to lock out: it passes through to the next backend instead of raising. Every login
+    view passes its request.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
