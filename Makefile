@@ -59,3 +59,12 @@ messages: install
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache
+
+.PHONY: backup restore
+## Back up the database (pg_dump, or a SQLite copy) and MEDIA_ROOT into var/backups/<timestamp>/.
+backup:
+	bash scripts/backup.sh
+
+## Restore a backup into an EMPTY database (DATABASE_URL) and media folder: make restore BACKUP=var/backups/<timestamp>
+restore:
+	bash scripts/restore.sh "$(BACKUP)"

@@ -32,6 +32,11 @@ step "Lint (ruff)"
 ruff check .
 ruff format --check .
 
+step "Security audit: bandit (no high-severity finding)"
+# pip-audit is left out: no vulnerability database (PyPI JSON advisories, osv.dev) is reachable from
+# the build machine, so it could only fail or pass without checking anything.
+bandit -q -r cms projets search precedents donnees -x '*/migrations/*' --severity-level high --format txt
+
 step "Django checks and migrations"
 SEARCH_URL= DATABASE_URL= python manage.py check --fail-level WARNING
 SEARCH_URL= DATABASE_URL= python manage.py makemigrations --check --dry-run

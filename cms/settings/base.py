@@ -5,6 +5,7 @@ start-up with one line naming the variable. dev.py and test.py only set defaults
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -159,3 +160,39 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"cms": {"level": "INFO"}, "projets": {"level": "INFO"}, "search": {"level": "INFO"}},
 }
+
+# --- Hardening (issue 9): headers, uploads, login lockout, rate limits -----------------------------
+# CSP and Permissions-Policy in every environment (cms/security.py); right after SecurityMiddleware
+# so even responses produced early (WhiteNoise) carry them.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "cms.security.SecurityHeadersMiddleware"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Uploads: extension allow-lists, size caps, content sniffing for documents (cms/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.SafeDocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# Login lockout (django-axes, cms/lockout.py): 5 failures for one username from one IP lock that pair
+# for 15 minutes, on the admin and front-end logins; answered 429 in French.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # must stay last
+AUTHENTICATION_BACKENDS = ["cms.lockout.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+
+# Rate limits (cms/ratelimit.py): counters in this cache; it must be shared between processes.
+RATELIMIT_CACHE = "default"
+RATELIMIT_ENABLED = True

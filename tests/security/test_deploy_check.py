@@ -1,0 +1,62 @@
+"""`manage.py check --deploy` with the production settings and a production-like environment."""
+
+import os
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def production_environment(**overrides) -> dict:
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(50)),
+        "ALLOWED_HOSTS": "cooperatheque.example.org",
+        "DATABASE_URL": "postgres://coop:secret@db.example.org:5432/coop",
+        "SEARCH_URL": "",
+    }
+    environment.pop("DEBUG", None)
+    environment.update(overrides)
+    return environment
+
+
+def run_manage(*args, environment):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_deploy_check_gives_no_warning():
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", environment=production_environment())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_production_refuses_a_short_secret():
+    result = run_manage("check", environment=production_environment(SECRET_KEY="x" * 20))
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Configuration error: SECRET_KEY: ")
+
+
+def test_production_requires_its_secret_from_the_environment():
+    environment = production_environment()
+    del environment["SECRET_KEY"]
+    result = run_manage("check", environment=environment)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "Configuration error: SECRET_KEY: required but not set"
+
+
+def test_no_secret_is_written_in_the_settings():
+    """Only dev.py and test.py hold a (marked, refused in production) fallback key."""
+    for path in (REPO / "cms" / "settings").glob("*.py"):
+        text = path.read_text()
+        if "SECRET_KEY" in text and path.name not in ("dev.py", "test.py", "production.py", "base.py"):
+            raise AssertionError(f"{path.name} mentions SECRET_KEY")
+    base = (REPO / "cms" / "settings" / "base.py").read_text()
+    assert 'SECRET_KEY = env_required("SECRET_KEY")' in base
