@@ -19,6 +19,8 @@ from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
 DEFAULT_CHUNK_SIZE = 1000
+# A rebuild sends large bulk requests and refreshes big indexes: the 5 s editor timeout is too short.
+REBUILD_TIMEOUT_SECONDS = 300
 
 
 def rss_mb() -> float:
@@ -130,6 +132,9 @@ def reindex(
 ) -> ReindexReport:
     """Rebuild every index of `backend_name` from the database; returns per-chunk timings."""
     backend = get_search_backend(backend_name)
+    if hasattr(backend, "es"):
+        options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
+        backend.es = backend.client_class(hosts=backend.hosts, **options)
     report = ReindexReport(backend=type(backend).__module__)
     started = time.perf_counter()
     for _key, (index, models) in models_by_index(backend).items():
@@ -137,9 +142,11 @@ def reindex(
         target = rebuilder.start()
         _defer_title_norms(target)
         try:
+            _set_refresh_interval(target, "-1")  # no refresh while the new index is filled
             for model in models:
                 target.add_model(model)
                 _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
+            _set_refresh_interval(target, None)
             rebuilder.finish()
         except BaseException:
             _abandon(rebuilder, index, target)
@@ -170,6 +177,11 @@ def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> Non
             )
         if on_chunk:
             on_chunk(stat)
+
+
+def _set_refresh_interval(target, value) -> None:
+    if hasattr(target, "es") and target is not None:
+        target.es.indices.put_settings(index=target.name, body={"index": {"refresh_interval": value}})
 
 
 def _abandon(rebuilder, index, target) -> None:
