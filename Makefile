@@ -59,3 +59,9 @@ messages: install
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache
+
+## Performance benchmark at 10,000 and 100,000 case studies (needs PostgreSQL, OpenSearch and wrk):
+## make bench  ·  make bench BENCH_ARGS="--sizes 10000 --quick"  (results in bench/results/, see bench/README.md)
+.PHONY: bench
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)

@@ -18,6 +18,8 @@ def print_table(results: dict) -> None:
         data = run["data"]
         print(f"generation: {'reused' if data.get('reused') else str(data.get('generate_seconds')) + ' s'}")
         index = run["index"]
+        if "skipped" in index:
+            index = {"seconds": index["skipped"], "chunk_ms_first": "—", "chunk_ms_last": "—"}
         chunks = f"chunk ms first {index['chunk_ms_first']}, last {index['chunk_ms_last']}"
         print(f"index build: {index['seconds']} s  ({chunks})")
         measure = run["measure"]

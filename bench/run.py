@@ -111,6 +111,7 @@ def main() -> None:
     parser.add_argument("--backends", nargs="+", choices=list(BACKENDS), default=list(BACKENDS))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--api-url", default="/api/recherche")
+    parser.add_argument("--skip-index", action="store_true", help="Measure the index already built (reported).")
     parser.add_argument("--quick", action="store_true", help="Short runs (5 s of load, 1 pass of queries).")
     parser.add_argument("--duration", type=int, default=None, help="Seconds of load per URL (30, or 5 with --quick).")
     args = parser.parse_args()
@@ -123,7 +124,8 @@ def main() -> None:
         for backend in args.backends:
             print(f"== N = {size}, {backend}: index, measure, load", flush=True)
             env = environment(size, BACKENDS[backend])
-            run = {"size": size, "backend": backend, "data": data, "index": build_index(env)}
+            index = {"skipped": "index reused, build not timed"} if args.skip_index else build_index(env)
+            run = {"size": size, "backend": backend, "data": data, "index": index}
             run["measure"] = measure(env, args.api_url, repeat)
             pages = run["measure"]["pages"]
             paths = {"home": "/", "catalogue": pages["catalogue"]["url"], "search_api": f"{args.api_url}?q=recherche"}
