@@ -86,11 +86,14 @@ def prepare_database(size: int, seed: int) -> dict:
 def build_index(env: dict) -> dict:
     seconds, out = manage(env, "reindex_projects", echo=False)
     chunk_ms = [int(m) for m in re.findall(r"projets\.ProjectPage\s+\+\s*\d+\s+(\d+) ms", out)]
+    cpu_ms = [int(m) for m in re.findall(r"projets\.ProjectPage\s+\+.*?cpu\s+(\d+) ms", out)]
     return {
         "seconds": round(seconds, 1),
         "summary": out.strip().splitlines()[-1],
         "chunk_ms_first": chunk_ms[:3],
         "chunk_ms_last": chunk_ms[-3:],
+        "chunk_cpu_ms_first": cpu_ms[:3],
+        "chunk_cpu_ms_last": cpu_ms[-3:],
     }
 
 

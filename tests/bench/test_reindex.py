@@ -15,14 +15,21 @@ COUNT = 50
 
 
 @pytest.fixture
-def generated(home_page, search_backend):
+def no_aliases(db):
+    """Before and after: the shared fixture's reset_indexes() cannot delete an alias left by a rebuild."""
+    drop_aliased_indexes(get_search_backend())
+    yield
+    drop_aliased_indexes(get_search_backend())
+
+
+@pytest.fixture
+def generated(home_page, no_aliases, search_backend):
     writer.generate(COUNT, seed=11, batch_size=25)
-    yield search_backend
-    drop_aliased_indexes(search_backend)
+    return search_backend
 
 
 def drop_aliased_indexes(backend):
-    """Leave plain index names behind: the shared fixture's reset_indexes() cannot delete an alias."""
+    """Delete every index an alias of this prefix points to, so the names are free again."""
     if not hasattr(backend, "es"):
         return
     prefix = backend.index_prefix
@@ -72,10 +79,8 @@ def test_reindex_puts_every_case_study_in_the_index(generated):
     if engine_in_use() != "database":
         alias = backend.get_index_for_model(ProjectPage).name
         backend.es.indices.refresh(index=alias)
-        assert (
-            backend.es.count(index=alias, body={"query": {"term": {"_django_content_type": "projets.ProjectPage"}}})["count"]
-            == ProjectPage.objects.count()
-        )
+        query = {"query": {"term": {"_django_content_type": "projets.ProjectPage"}}}
+        assert backend.es.count(index=alias, body=query)["count"] == ProjectPage.objects.count()
         assert list(backend.es.indices.get_alias(name=alias)) == [report.indexes[0]]
         reindex(chunk_size=20)
         indexes = backend.es.indices.get(index=f"{alias}_*")
