@@ -72,7 +72,8 @@ def status_of(url: str) -> int:
 def wrk(url: str, seconds: int, connections: int = 16, threads: int = 2) -> dict:
     status = status_of(url)
     if status != 200:
-        return {"url": url, "available": False, "note": f"not available (HTTP {status})"}
+        reason = f"HTTP {status}" if status else "no answer within 30 s"
+        return {"url": url, "available": False, "note": f"not available ({reason})"}
     output = subprocess.run(
         ["wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
         capture_output=True,

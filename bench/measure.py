@@ -126,6 +126,7 @@ def main() -> None:
     parser.add_argument("--out", required=True)
     parser.add_argument("--api-url", default="/api/recherche")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--page-repeat", type=int, default=30)
     args = parser.parse_args()
     client = Client()
     pages = {name: url for name, url in case_study_urls().items() if url}
@@ -136,7 +137,7 @@ def main() -> None:
         "case_studies": ProjectPage.objects.live().count(),
         "search_api": search_api(client, args.api_url, args.repeat),
         "raw_engine": raw_engine(args.repeat),
-        "pages": {name: page_latency(client, url, 10 * args.repeat) for name, url in pages.items()},
+        "pages": {name: page_latency(client, url, args.page_repeat) for name, url in pages.items()},
     }
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=2, ensure_ascii=False)

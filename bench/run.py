@@ -97,10 +97,11 @@ def build_index(env: dict) -> dict:
     }
 
 
-def measure(env: dict, api_url: str, repeat: int) -> dict:
+def measure(env: dict, api_url: str, repeat: int, page_repeat: int) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
-            [PYTHON, "-m", "bench.measure", "--out", out.name, "--api-url", api_url, "--repeat", str(repeat)],
+            [PYTHON, "-m", "bench.measure", "--out", out.name, "--api-url", api_url, "--repeat", str(repeat)]
+            + ["--page-repeat", str(page_repeat)],
             cwd=ROOT,
             env=env,
             check=True,
@@ -129,7 +130,7 @@ def main() -> None:
             env = environment(size, BACKENDS[backend])
             index = {"skipped": "index reused, build not timed"} if args.skip_index else build_index(env)
             run = {"size": size, "backend": backend, "data": data, "index": index}
-            run["measure"] = measure(env, args.api_url, repeat)
+            run["measure"] = measure(env, args.api_url, repeat, 3 if args.quick else 30)
             pages = run["measure"]["pages"]
             paths = {"home": "/", "catalogue": pages["catalogue"]["url"], "search_api": f"{args.api_url}?q=recherche"}
             if "case_study_2_partners" in pages:
