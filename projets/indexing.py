@@ -154,7 +154,7 @@ def reindex(
             raise
         if hasattr(backend, "es"):
             remove_stale_engine_indexes(backend, index.name)
-        report.indexes.append(str(getattr(target, "name", index)))
+        report.indexes.append(getattr(target, "name", type(target).__name__))
     report.seconds = time.perf_counter() - started
     return report
 
