@@ -68,3 +68,9 @@ backup:
 ## Restore a backup into an EMPTY database (DATABASE_URL) and media folder: make restore BACKUP=var/backups/<timestamp>
 restore:
 	bash scripts/restore.sh "$(BACKUP)"
+
+## Performance benchmark at 10,000 and 100,000 case studies (needs PostgreSQL, OpenSearch and wrk):
+## make bench  ·  make bench BENCH_ARGS="--sizes 10000 --quick"  (results in bench/results/, see bench/README.md)
+.PHONY: bench
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)

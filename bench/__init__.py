@@ -1,0 +1,1 @@
+"""The performance benchmark (`make bench`, `python -m bench`): see bench/README.md."""

@@ -1,0 +1,100 @@
+"""Throughput: gunicorn (2 workers) on loopback under wrk, and the workers' resident memory after."""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOG = ROOT / "bench" / "results" / "gunicorn.log"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, env: dict, workers: int = 2):
+        self.env, self.workers, self.port, self.process = env, workers, free_port(), None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        command = [str(ROOT / ".venv/bin/gunicorn"), "cms.wsgi", "-w", str(self.workers)]
+        command += ["-b", f"127.0.0.1:{self.port}", "--error-logfile", str(LOG)]
+        LOG.parent.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=5)  # noqa: S310 - loopback
+                return self
+            except OSError:
+                time.sleep(0.5)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer within 60 s")
+
+    def worker_rss_mb(self) -> list[float]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        sizes = []
+        for pid in children:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(round(int(line.split()[1]) / 1024, 1))
+        return sizes
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def status_of(url: str) -> int:
+    try:
+        return urllib.request.urlopen(url, timeout=30).status  # noqa: S310 - loopback
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+def wrk(url: str, seconds: int, connections: int = 16, threads: int = 2) -> dict:
+    status = status_of(url)
+    if status != 200:
+        reason = f"HTTP {status}" if status else "no answer within 30 s"
+        return {"url": url, "available": False, "note": f"not available ({reason})"}
+    output = subprocess.run(
+        ["wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = {"url": url, "available": True, "seconds": seconds, "connections": connections}
+    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    result["requests_per_s"] = float(match.group(1)) if match else None
+    for pct in ("50", "99"):
+        found = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)", output, re.MULTILINE)
+        if found:
+            factor = {"us": 0.001, "ms": 1, "s": 1000}[found.group(2)]
+            result[f"latency_p{pct}_ms"] = round(float(found.group(1)) * factor, 2)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    result["non_2xx"] = int(errors.group(1)) if errors else 0
+    return result
+
+
+def throughput(env: dict, paths: dict, seconds: int) -> dict:
+    env = {**os.environ, **env}
+    with Gunicorn(env) as server:
+        runs = {name: wrk(server.base + path, seconds) for name, path in paths.items()}
+        return {"runs": runs, "worker_rss_mb": server.worker_rss_mb()}

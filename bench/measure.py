@@ -1,0 +1,147 @@
+"""In-process measurements, run with the environment of one (size, backend) pair.
+
+`python -m bench.measure --out file.json`: search API latency (Django test client) beside the raw
+engine time for the same queries, and case-study/catalogue latency with SQL query counts.
+"""
+
+import argparse
+import json
+import os
+import time
+from urllib.parse import urlencode
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+
+from bench.queries import API_VARIANTS, QUERIES, RAW_FACET, RAW_FILTERS  # noqa: E402
+from bench.stats import summary_ms  # noqa: E402
+from projets.models import ProjectIndexPage, ProjectPage  # noqa: E402
+
+HOST = "localhost"
+
+
+def search_api(client: Client, url: str, repeat: int) -> dict:
+    probe = client.get(url, {"q": QUERIES[0]}, HTTP_HOST=HOST)
+    if probe.status_code != 200:
+        return {"available": False, "status": probe.status_code, "note": f"{url} not available ({probe.status_code})"}
+    report = {"available": True}
+    for name, params in API_VARIANTS.items():
+        times, statuses = [], set()
+        for _ in range(repeat):
+            for query in QUERIES:
+                started = time.perf_counter()
+                response = client.get(f"{url}?{urlencode({'q': query, **params})}", HTTP_HOST=HOST)
+                times.append(time.perf_counter() - started)
+                statuses.add(response.status_code)
+        report[name] = {**summary_ms(times), "statuses": sorted(statuses)}
+    return report
+
+
+def _queryset(filtered: bool):
+    queryset = ProjectPage.objects.live()
+    return queryset.filter(**RAW_FILTERS) if filtered else queryset
+
+
+def raw_engine(repeat: int) -> dict:
+    """The engine alone: OpenSearch `_search` bodies sent directly, or the backend's SQL re-run directly."""
+    backend = get_search_backend()
+    report = {"engine": type(backend).__module__}
+    for name, filtered, facet in (("plain", False, False), ("filters", True, False), ("facets", True, True)):
+        times, took = [], []
+        for _ in range(repeat):
+            for query in QUERIES:
+                results = _queryset(filtered).search(query)
+                if hasattr(backend, "es"):
+                    body = results._get_es_body()
+                    if facet:
+                        body["aggs"] = {RAW_FACET: {"terms": {"field": _es_field(results, RAW_FACET), "size": 100}}}
+                    index = backend.get_index_for_model(ProjectPage).name
+                    started = time.perf_counter()
+                    answer = backend.es.search(index=index, body=body, size=20)
+                    times.append(time.perf_counter() - started)
+                    took.append(answer["took"] / 1000)
+                else:
+                    times.append(_sql_time(results, facet))
+        report[name] = summary_ms(times)
+        if took:
+            report[name]["engine_took"] = summary_ms(took)
+    return report
+
+
+def _es_field(results, field_name: str) -> str:
+    from modelsearch.index import FilterField
+
+    mapping = results.query_compiler.mapping_class(ProjectPage)
+    return mapping.get_field_column_name(FilterField(field_name))
+
+
+def _sql_time(results, facet: bool) -> float:
+    """Capture the SQL the database backend runs for one page of results (and a facet), re-run it timed."""
+    with CaptureQueriesContext(connection) as captured:
+        list(results[:20])
+        results.count()
+        if facet:
+            results.facet(RAW_FACET)
+    statements = [q["sql"] for q in captured.captured_queries]
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+            cursor.fetchall()
+    return time.perf_counter() - started
+
+
+def page_latency(client: Client, url: str, repeat: int) -> dict:
+    client.get(url, HTTP_HOST=HOST)  # warm
+    times, counts, status = [], set(), None
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url, HTTP_HOST=HOST)
+            times.append(time.perf_counter() - started)
+        counts.add(len(captured.captured_queries))
+        status = response.status_code
+    return {"url": url, "status": status, "sql_queries": sorted(counts), **summary_ms(times)}
+
+
+def case_study_urls() -> dict:
+    annotated = ProjectPage.objects.live().annotate(partner_count=Count("partners"))
+    urls = {}
+    for partners in (2, 20):
+        page = annotated.filter(partner_count=partners).order_by("pk").first()
+        urls[f"case_study_{partners}_partners"] = page.url if page else None
+    return urls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--api-url", default="/api/recherche")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--page-repeat", type=int, default=30)
+    args = parser.parse_args()
+    client = Client()
+    pages = {name: url for name, url in case_study_urls().items() if url}
+    catalogue = ProjectIndexPage.objects.first()
+    pages["catalogue"] = catalogue.url
+    pages["catalogue_page_50"] = f"{catalogue.url}?page=50"
+    result = {
+        "case_studies": ProjectPage.objects.live().count(),
+        "search_api": search_api(client, args.api_url, args.repeat),
+        "raw_engine": raw_engine(args.repeat),
+        "pages": {name: page_latency(client, url, args.page_repeat) for name, url in pages.items()},
+    }
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump(result, handle, indent=2, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""`python -m bench`: generate (or reuse) N synthetic case studies, index, measure, print and save.
+
+For each size in --sizes and each backend (PostgreSQL database search, OpenSearch): a database
+coop_bench_<N> (reused when it already holds N synthetic case studies), an index prefix
+coop_bench_<N>_, the index build time, in-process latencies (bench.measure), and throughput with
+gunicorn (2 workers) under wrk. Anything unavailable is reported as such, never skipped silently.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.load import throughput
+from bench.report import print_table
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = os.environ.get("BENCH_PG", "postgres://coop:coop@127.0.0.1:55432")
+OPENSEARCH = os.environ.get("BENCH_OPENSEARCH", "opensearch://127.0.0.1:9200")
+BACKENDS = {"postgresql": "", "opensearch": OPENSEARCH}
+PYTHON = str(ROOT / ".venv/bin/python")
+
+
+def environment(size: int, search_url: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"{PG}/coop_bench_{size}",
+        "SEARCH_URL": search_url,
+        "INDEX_PREFIX": f"coop_bench_{size}_",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def manage(env: dict, *args: str, echo: bool = True) -> tuple[float, str]:
+    started = time.perf_counter()
+    process = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    if echo:
+        sys.stdout.write(process.stdout[-1500:])
+    if process.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{process.stderr[-3000:]}")
+    return seconds, process.stdout
+
+
+def synthetic_count(env: dict) -> int:
+    code = "from projets.models import ProjectPage as P; print(P.objects.filter(reference__startswith='SYN-').count())"
+    try:
+        _seconds, out = manage(env, "shell", "-c", code, echo=False)
+        return int(out.strip().splitlines()[-1])
+    except (RuntimeError, ValueError, IndexError):
+        return -1
+
+
+def prepare_database(size: int, seed: int) -> dict:
+    env = environment(size, "")
+    if synthetic_count(env) == size:
+        return {"reused": True}
+    subprocess.run(
+        [
+            "psql",
+            f"{PG}/postgres",
+            "-q",
+            "-c",
+            f"DROP DATABASE IF EXISTS coop_bench_{size}",
+            "-c",
+            f"CREATE DATABASE coop_bench_{size}",
+        ],
+        check=True,
+    )
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo", echo=False)
+    seconds, out = manage(env, "generate_projects", "--count", str(size), "--seed", str(seed), "--no-index")
+    return {"reused": False, "generate_seconds": round(seconds, 1), "summary": out.strip().splitlines()[-1]}
+
+
+def build_index(env: dict) -> dict:
+    seconds, out = manage(env, "reindex_projects", echo=False)
+    chunk_ms = [int(m) for m in re.findall(r"projets\.ProjectPage\s+\+\s*\d+\s+(\d+) ms", out)]
+    cpu_ms = [int(m) for m in re.findall(r"projets\.ProjectPage\s+\+.*?cpu\s+(\d+) ms", out)]
+    return {
+        "seconds": round(seconds, 1),
+        "summary": out.strip().splitlines()[-1],
+        "chunk_ms_first": chunk_ms[:3],
+        "chunk_ms_last": chunk_ms[-3:],
+        "chunk_cpu_ms_first": cpu_ms[:3],
+        "chunk_cpu_ms_last": cpu_ms[-3:],
+    }
+
+
+def measure(env: dict, api_url: str, repeat: int, page_repeat: int) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [PYTHON, "-m", "bench.measure", "--out", out.name, "--api-url", api_url, "--repeat", str(repeat)]
+            + ["--page-repeat", str(page_repeat)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        return json.loads(Path(out.name).read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark Coopérathèque at scale.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--backends", nargs="+", choices=list(BACKENDS), default=list(BACKENDS))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--api-url", default="/api/recherche")
+    parser.add_argument("--skip-index", action="store_true", help="Measure the index already built (reported).")
+    parser.add_argument("--quick", action="store_true", help="Short runs (5 s of load, 1 pass of queries).")
+    parser.add_argument("--duration", type=int, default=None, help="Seconds of load per URL (30, or 5 with --quick).")
+    args = parser.parse_args()
+    duration = args.duration or (5 if args.quick else 30)
+    repeat = 1 if args.quick else 3
+    results = {"started": datetime.datetime.now(datetime.UTC).isoformat(), "runs": []}
+    for size in args.sizes:
+        print(f"== N = {size}: database coop_bench_{size}", flush=True)
+        data = prepare_database(size, args.seed)
+        for backend in args.backends:
+            print(f"== N = {size}, {backend}: index, measure, load", flush=True)
+            env = environment(size, BACKENDS[backend])
+            index = {"skipped": "index reused, build not timed"} if args.skip_index else build_index(env)
+            run = {"size": size, "backend": backend, "data": data, "index": index}
+            run["measure"] = measure(env, args.api_url, repeat, 3 if args.quick else 30)
+            pages = run["measure"]["pages"]
+            # The catalogue last: slow pages leave queued requests that would delay the next URL.
+            paths = {"home": "/", "search_api": f"{args.api_url}?q=recherche"}
+            if "case_study_2_partners" in pages:
+                paths["case_study"] = pages["case_study_2_partners"]["url"]
+            paths["catalogue"] = pages["catalogue"]["url"]
+            run["load"] = throughput(env, paths, duration)
+            run["load"]["page_cache"] = "not available (no page cache setting in this branch)"
+            results["runs"].append(run)
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(exist_ok=True)
+    path = out_dir / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print_table(results)
+    print(f"\nJSON: {path}")
+
+
+if __name__ == "__main__":
+    main()

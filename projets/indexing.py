@@ -1,0 +1,195 @@
+"""Rebuild the search index in flat chunks: keyset pagination, per-chunk prefetch, atomic swap.
+
+`rebuild_modelsearch_index` pages with OFFSET (each chunk slower than the last at 100,000 pages) and
+lets case-study parts load one query per partner. Here every model is read `pk > last LIMIT n` with
+its relations prefetched per chunk, sent with the backend's bulk `add_items`, into a fresh index that
+replaces the live one at the end (alias swap on OpenSearch/Elasticsearch, one transaction on
+PostgreSQL); time and resident memory are reported per chunk.
+"""
+
+import sys
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db.models import Prefetch
+from modelsearch.index import get_indexed_models
+from wagtail.search.backends import get_search_backend
+
+DEFAULT_CHUNK_SIZE = 1000
+# A rebuild sends large bulk requests and refreshes big indexes: the 5 s editor timeout is too short.
+REBUILD_TIMEOUT_SECONDS = 300
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (Linux), 0 when unknown."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def indexed_queryset(model):
+    """What the backend indexes for `model`, with every relation its document reads prefetched."""
+    from projets.models import ProjectPage, ProjectPartner
+
+    queryset = model.get_indexed_objects()
+    if model is ProjectPage:
+        from projets.models import Territory, Theme
+
+        queryset = queryset.prefetch_related(None).prefetch_related(
+            Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+            "funding_lines",
+            "contracts",
+            "lessons",
+            Prefetch("themes", queryset=Theme.objects.select_related("parent")),
+            Prefetch("territories", queryset=Territory.objects.select_related("region")),
+            "tags",
+        )
+    return queryset.order_by("pk")
+
+
+def keyset_chunks(queryset, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list]:
+    """Yield lists of at most `chunk_size` objects, by `pk > last` (never OFFSET)."""
+    last = None
+    while True:
+        page = queryset if last is None else queryset.filter(pk__gt=last)
+        chunk = list(page[:chunk_size])
+        if not chunk:
+            return
+        yield chunk
+        last = chunk[-1].pk
+        if len(chunk) < chunk_size:
+            return
+
+
+@dataclass
+class ChunkStat:
+    model: str
+    size: int
+    seconds: float
+    rss_mb: float
+    cpu_seconds: float = 0.0  # this process only: flat even when the machine is shared
+
+
+@dataclass
+class ReindexReport:
+    backend: str
+    documents: int = 0
+    seconds: float = 0.0
+    chunks: list[ChunkStat] = field(default_factory=list)
+    indexes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        seconds = [chunk.seconds for chunk in self.chunks if chunk.size]
+        return {
+            "backend": self.backend,
+            "documents": self.documents,
+            "seconds": round(self.seconds, 2),
+            "chunks": len(self.chunks),
+            "chunk_seconds_first": round(seconds[0], 3) if seconds else None,
+            "chunk_seconds_last": round(seconds[-1], 3) if seconds else None,
+            "chunk_seconds_max": round(max(seconds), 3) if seconds else None,
+            "rss_mb_max": round(max((c.rss_mb for c in self.chunks), default=0), 1),
+            "indexes": self.indexes,
+        }
+
+
+def models_by_index(backend) -> "OrderedDict":
+    groups = OrderedDict()
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        groups.setdefault(index.get_key(), (index, []))[1].append(model)
+    return groups
+
+
+def _defer_title_norms(index) -> None:
+    """PostgreSQL: refresh title norms once at the end, not after each chunk (an O(N) pass each time)."""
+    if hasattr(index, "_refresh_title_norms"):
+        full_refresh = index._refresh_title_norms
+        index._refresh_title_norms = lambda full=False: full_refresh(full=True) if full else None
+
+
+def remove_stale_engine_indexes(backend, alias_name: str) -> list[str]:
+    """Delete `<alias>_xxxxxxx` indexes left by an interrupted rebuild (the alias's target is kept)."""
+    if not hasattr(backend, "es"):
+        return []
+    es = backend.es
+    live = set(es.indices.get_alias(name=alias_name).keys()) if es.indices.exists_alias(name=alias_name) else set()
+    names = set(es.indices.get(index=f"{alias_name}_*", ignore_unavailable=True, allow_no_indices=True).keys())
+    stale = sorted(name for name in names - live if len(name) == len(alias_name) + 8)
+    for name in stale:
+        es.indices.delete(index=name)
+    return stale
+
+
+def reindex(
+    stdout=None, chunk_size: int = DEFAULT_CHUNK_SIZE, backend_name: str = "default", on_chunk: Callable | None = None
+) -> ReindexReport:
+    """Rebuild every index of `backend_name` from the database; returns per-chunk timings."""
+    backend = get_search_backend(backend_name)
+    if hasattr(backend, "es"):
+        options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
+        backend.es = backend.client_class(hosts=backend.hosts, **options)
+    report = ReindexReport(backend=type(backend).__module__)
+    started = time.perf_counter()
+    for _key, (index, models) in models_by_index(backend).items():
+        rebuilder = backend.rebuilder_class(index)
+        target = rebuilder.start()
+        _defer_title_norms(target)
+        try:
+            _set_refresh_interval(target, "-1")  # no refresh while the new index is filled
+            for model in models:
+                target.add_model(model)
+                _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
+            _set_refresh_interval(target, None)
+            rebuilder.finish()
+        except BaseException:
+            _abandon(rebuilder, index, target)
+            raise
+        if hasattr(backend, "es"):
+            remove_stale_engine_indexes(backend, index.name)
+        report.indexes.append(getattr(target, "name", type(target).__name__))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> None:
+    chunks = keyset_chunks(indexed_queryset(model), chunk_size)
+    while True:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        chunk = next(chunks, None)
+        if chunk is None:
+            return
+        target.add_items(model, chunk)
+        stat = ChunkStat(model._meta.label, len(chunk), time.perf_counter() - started, rss_mb())
+        stat.cpu_seconds = time.process_time() - cpu_started
+        report.chunks.append(stat)
+        report.documents += stat.size
+        del chunk
+        if stdout is not None:
+            stdout.write(
+                f"  {stat.model:<26} +{stat.size:>5}  {stat.seconds * 1000:7.0f} ms  "
+                f"cpu {stat.cpu_seconds * 1000:6.0f} ms  total {report.documents:>7}  RSS {stat.rss_mb:6.1f} Mo"
+            )
+        if on_chunk:
+            on_chunk(stat)
+
+
+def _set_refresh_interval(target, value) -> None:
+    if hasattr(target, "es") and target is not None:
+        target.es.indices.put_settings(index=target.name, body={"index": {"refresh_interval": value}})
+
+
+def _abandon(rebuilder, index, target) -> None:
+    """After a failure: drop a half-built engine index, roll back a database rebuild."""
+    if getattr(rebuilder, "alias", None) is not None and target is not index:
+        target.delete()
+    if getattr(rebuilder, "transaction_opened", False):
+        rebuilder.transaction.__exit__(*sys.exc_info())
+        rebuilder.transaction_opened = False

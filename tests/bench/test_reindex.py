@@ -1,0 +1,94 @@
+"""The keyset reindex: every case study in the index, chunks by primary key, no index left behind."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
+
+from projets.indexing import indexed_queryset, keyset_chunks, reindex
+from projets.models import ProjectPage
+from projets.synthetic import writer
+from tests.conftest import engine_in_use
+
+COUNT = 50
+
+
+@pytest.fixture
+def no_aliases(db):
+    """Before and after: the shared fixture's reset_indexes() cannot delete an alias left by a rebuild."""
+    drop_aliased_indexes(get_search_backend())
+    yield
+    drop_aliased_indexes(get_search_backend())
+
+
+@pytest.fixture
+def generated(home_page, no_aliases, search_backend):
+    writer.generate(COUNT, seed=11, batch_size=25)
+    return search_backend
+
+
+def drop_aliased_indexes(backend):
+    """Delete every index an alias of this prefix points to, so the names are free again."""
+    if not hasattr(backend, "es"):
+        return
+    prefix = backend.index_prefix
+    for name in backend.es.indices.get_alias(index=f"{prefix}*"):
+        if backend.es.indices.get_alias(index=name).get(name, {}).get("aliases"):
+            backend.es.indices.delete(index=name)
+
+
+def test_keyset_chunks_cover_every_page_once_without_offset(generated):
+    with CaptureQueriesContext(connection) as queries:
+        chunks = list(keyset_chunks(indexed_queryset(ProjectPage), chunk_size=8))
+    ids = [page.pk for chunk in chunks for page in chunk]
+    assert ids == sorted(ProjectPage.objects.values_list("pk", flat=True))
+    assert [len(chunk) for chunk in chunks] == [8] * 6 + [2]
+    page_selects = [q["sql"] for q in queries.captured_queries if 'FROM "projets_projectpage"' in q["sql"]]
+    assert len(page_selects) == 7 and not any("OFFSET" in sql for sql in page_selects)
+    assert all('"page_ptr_id" >' in sql for sql in page_selects[1:])
+
+
+def test_chunk_query_count_does_not_depend_on_partners(generated):
+    """Partners, organisations, themes and regions come with the chunk, not one query per row."""
+    queryset = indexed_queryset(ProjectPage)
+    with CaptureQueriesContext(connection) as small:
+        for page in queryset[:2]:
+            backend_document(page)
+    with CaptureQueriesContext(connection) as large:
+        for page in queryset[:40]:
+            backend_document(page)
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def backend_document(page):
+    """What the document builder reads: every related field of every search field."""
+    for partner in page.partners.all():
+        partner.organisation.name  # noqa: B018
+    page.facet_theme(), page.facet_region(), page.facet_partner_kind(), page.facet_contract_kind()
+
+
+@pytest.mark.engine
+def test_reindex_puts_every_case_study_in_the_index(generated):
+    report = reindex(chunk_size=20)
+    assert report.documents >= COUNT
+    assert [c.size for c in report.chunks if c.model == "projets.ProjectPage"] == [20, 20, 10]
+    results = ProjectPage.objects.live().search("synthétique")
+    assert results.count() == COUNT
+    backend = get_search_backend()
+    if engine_in_use() != "database":
+        alias = backend.get_index_for_model(ProjectPage).name
+        backend.es.indices.refresh(index=alias)
+        query = {"query": {"term": {"_django_content_type": "projets.ProjectPage"}}}
+        assert backend.es.count(index=alias, body=query)["count"] == ProjectPage.objects.count()
+        assert list(backend.es.indices.get_alias(name=alias)) == [report.indexes[0]]
+        reindex(chunk_size=20)
+        indexes = backend.es.indices.get(index=f"{alias}_*")
+        assert len(indexes) == 1 and report.indexes[0] not in indexes
+
+
+@pytest.mark.engine
+def test_command_prints_time_and_memory_per_chunk(generated, capsys):
+    call_command("reindex_projects", chunk_size=25)
+    out = capsys.readouterr().out
+    assert out.count("projets.ProjectPage") == 2 and " ms " in out and "RSS" in out
