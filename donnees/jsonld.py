@@ -53,8 +53,13 @@ def _place(territory) -> dict:
     return {"@type": kind, "name": territory.name}
 
 
-def project_jsonld(page, request=None) -> dict:
-    """A case study as a schema.org ResearchProject: partners as members, funders, areas, dates."""
+def project_jsonld(page, request=None, loaded=None) -> dict:
+    """A case study as a schema.org ResearchProject: partners as members, funders, areas, dates.
+
+    `loaded`: the partners (with their organisation), themes and territories the page view already
+    fetched, so the metadata costs no query of its own for them.
+    """
+    loaded = loaded or {}
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "ResearchProject",
@@ -66,16 +71,19 @@ def project_jsonld(page, request=None) -> dict:
         data["startDate"] = start
     if end := _date(page.end_year, page.end_month):
         data["endDate"] = end
-    keywords = [theme.name for theme in page.themes.all()] + [tag.name for tag in page.tags.all()]
+    keywords = [theme.name for theme in loaded.get("themes", page.themes.all())] + [
+        tag.name for tag in page.tags.all()
+    ]
     if keywords:
         data["keywords"] = keywords
-    areas = [_place(territory) for territory in page.territories.all()]
+    areas = [_place(territory) for territory in loaded.get("territories", page.territories.all())]
     if areas:
         data["areaServed"] = areas
-    partners = list(page.partners.all())
+    # One query each, whatever the number of partners and funding lines (the page's query count is constant).
+    partners = loaded.get("partners") or list(page.partners.select_related("organisation"))
     members = [p.organisation for p in partners if p.role != PartnerRole.FUNDER]
     funders = {p.organisation.pk: p.organisation for p in partners if p.role == PartnerRole.FUNDER}
-    for line in page.funding_lines.all():
+    for line in page.funding_lines.select_related("funder"):
         if line.funder_id:
             funders.setdefault(line.funder_id, line.funder)
     if members:

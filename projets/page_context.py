@@ -58,11 +58,14 @@ def project_context(page, request) -> dict:
     partners = list(page.partners.select_related("organisation"))
     themes = list(page.themes.all())
     lessons = list(page.lessons.all())
+    territories = list(page.territories.all())
     funding_rows, funding_total = page.funding_table()
     return {
+        # Reused by the JSON-LD metadata (donnees) so that it adds no query for them.
+        "jsonld_loaded": {"partners": partners, "themes": themes, "territories": territories},
         "partner_groups": partners_by_role(partners),
         "themes": themes,
-        "territories": list(page.territories.all()),
+        "territories": territories,
         "funding_rows": funding_rows,
         "funding_total": funding_total,
         "contracts": contract_rows(page, request.user),

@@ -12,7 +12,7 @@ def jsonld_for(context, obj):
     request = context.get("request")
     obj = getattr(obj, "specific", obj)
     if isinstance(obj, ProjectPage):
-        return jsonld_script(project_jsonld(obj, request))
+        return jsonld_script(project_jsonld(obj, request, loaded=context.get("jsonld_loaded")))
     if isinstance(obj, Organisation):
         return jsonld_script(organisation_jsonld(obj, request))
     return ""

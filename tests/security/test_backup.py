@@ -21,12 +21,14 @@ from wagtail.models import Page
 from cms.demo import build_site_tree
 from projets.factories import OrganisationFactory
 from projets.models import Organisation
+from tests.wagtail_roots import ensure_wagtail_roots
 
 from .conftest import PDF
 
 REPO = Path(__file__).resolve().parents[2]
-# serialized_rollback: the flush after a transactional test would also drop the root page migrations made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: pg_dump must see committed rows. The flush of earlier transactional tests removed what
+# Wagtail's migrations made, so the content fixture recreates it.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 READ_BACK = """
 import json
@@ -80,6 +82,7 @@ def empty_target(tmp_path):
 
 @pytest.fixture
 def content(media_root):
+    ensure_wagtail_roots()
     build_site_tree()
     OrganisationFactory(name="Le Mouvement associatif Hauts-de-France")
     OrganisationFactory(name="Observatoire régional de la vie associative")

@@ -21,6 +21,8 @@ def production_environment(**overrides) -> dict:
         "SEARCH_URL": "",
     }
     environment.pop("DEBUG", None)
+    # The browser tests set it for Playwright's event loop; a deployment never has it.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment.update(overrides)
     return environment
 
