@@ -54,7 +54,7 @@ lock:
 
 ## Refresh the English catalogue (needs GNU gettext).
 messages: install
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 
 clean:
