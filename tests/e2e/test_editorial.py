@@ -28,6 +28,16 @@ def open_actions_menu(page):
 
 
 @pytest.fixture
+def no_autosave(settings):
+    """Wagtail 8's editor autosaves in the background (a POST shortly after each change). A "Submit" click
+    while one was pending or in flight made this test flaky: the "add" view ran twice (slug taken, error
+    500) or a late autosave revision followed the submission. This test is about the moderation
+    workflow, so the background writer is off (the live server runs in this process and reads settings).
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
+@pytest.fixture
 def people(seeded, django_user_model):
     from django.contrib.auth.models import Group
 
@@ -38,7 +48,7 @@ def people(seeded, django_user_model):
     return editor, moderator
 
 
-def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, people):
+def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, people, no_autosave):
     from projets.models import ProjectPage
 
     OrganisationFactory(name="Collectif des jardins partagés", kind=choices.OrganisationKind.ASSOCIATION)
