@@ -140,7 +140,7 @@ def _send_differences(index, models, stored: dict[str, str], drift: IndexDrift, 
 def resync_database_index(backend, index, models, *, chunk_size=DEFAULT_CHUNK_SIZE, dry_run=False) -> IndexDrift:
     """Database backends: add missing entries, delete orphans, refresh the others in place."""
     from django.contrib.contenttypes.models import ContentType
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     from projets.indexing import indexed_queryset, keyset_chunks
 

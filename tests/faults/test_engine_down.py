@@ -9,9 +9,13 @@ import time
 import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
+from wagtail.search.backends import get_search_backend
 
 from projets.models import ProjectPage
+from search import breaker
 from search.config import ENGINE_TIMEOUT_SECONDS, search_backends_from_url
+from search.query import parse_request
+from search.service import search
 from tests.faults.conftest import engine_at, free_port, queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -61,14 +65,15 @@ def test_publishing_never_waits_for_the_engine(unreachable_engine, make_project,
         html = response.content.decode()
         assert "Recherche dégradée" in html and "Jardins partagés et laboratoires" in html
 
+        # The engine failed once: for a while the next searches do not wait for it at all.
         response, elapsed = timed(client.get, "/api/recherche", {"q": "jardins"})
-        assert response.status_code == 200 and elapsed < SEARCH_BUDGET_SECONDS
+        assert response.status_code == 200 and elapsed < ENGINE_TIMEOUT_SECONDS
         data = response.json()
         assert data["degraded"] is True
         assert [result["title"] for result in data["results"]] == ["Jardins partagés et laboratoires"]
 
         response, elapsed = timed(client.get, "/api/autocomplete", {"q": "jard"})
-        assert response.status_code == 200 and elapsed < SEARCH_BUDGET_SECONDS
+        assert response.status_code == 200 and elapsed < ENGINE_TIMEOUT_SECONDS
         assert "Jardins partagés et laboratoires" in [item["label"] for item in response.json()["results"]]
 
 
@@ -78,3 +83,16 @@ def test_bad_input_with_the_engine_down_is_never_a_500(home_page):
         for params in ({"q": "économie", "page": "abc"}, {"q": "x" * 300}, {"theme": "inconnu", "sort": "?"}):
             assert client.get("/recherche/", params).status_code < 500
             assert client.get("/api/recherche", params).status_code < 500
+
+
+def test_the_engine_is_tried_again_after_its_rest(hung_node, home_page):
+    url = f"opensearch://127.0.0.1:{hung_node.port}"
+    with engine_at(url):
+        engine = get_search_backend()
+        assert search(parse_request({"q": "jardins"})).degraded
+        assert breaker.is_resting(engine)
+        breaker.trip(engine, seconds=0)  # the rest is over
+        assert not breaker.is_resting(engine)
+        _, elapsed = timed(search, parse_request({"q": "jardins"}))
+        assert elapsed >= ENGINE_TIMEOUT_SECONDS  # it asked the engine again (still hung)
+        assert breaker.is_resting(engine)

@@ -35,7 +35,7 @@ class Load:
         self.page_ids = page_ids
         self.stop_queries, self.stop_edits = threading.Event(), threading.Event()
         self.answers, self.degraded, self.errors, self.edits = 0, 0, [], {}
-        self.threads = []
+        self.threads, self.editors = [], []
 
     def start(self, searchers=2, editors=1):
         self.threads = [threading.Thread(target=self._search, args=(n,)) for n in range(searchers)]

@@ -40,7 +40,7 @@ def engine_case_study_ids(backend) -> set[int]:
 
 
 def database_index_ids() -> set[int]:
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     content_type = ContentType.objects.get_for_model(ProjectPage)
     return {int(pk) for pk in IndexEntry.objects.filter(content_type=content_type).values_list("object_id", flat=True)}
