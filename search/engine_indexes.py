@@ -11,7 +11,7 @@ import hashlib
 import importlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 SCAN_PAGE_SIZE = 1000
 
@@ -49,6 +49,11 @@ def fingerprint(document: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def index_exists(backend, name: str) -> bool:
+    """An index or an alias of that name (keyword argument: the Elasticsearch 8 client needs it)."""
+    return bool(backend.es.indices.exists(index=name))
+
+
 def _helpers(backend):
     """`opensearchpy.helpers` or `elasticsearch.helpers`, whichever client the backend uses."""
     return importlib.import_module(type(backend.es).__module__.split(".")[0] + ".helpers")
@@ -56,7 +61,7 @@ def _helpers(backend):
 
 def scan_fingerprints(backend, index_name: str) -> dict[str, str]:
     """{document id: fingerprint} for every document of an index (or alias); {} if it does not exist."""
-    if not backend.es.indices.exists(index=index_name):
+    if not index_exists(backend, index_name):
         return {}
     hits = _helpers(backend).scan(
         backend.es, index=index_name, query={"query": {"match_all": {}}}, size=SCAN_PAGE_SIZE, scroll="2m"
@@ -90,8 +95,3 @@ def drop_prefixed_indexes(backend) -> list[str]:
     for name in names:
         backend.es.indices.delete(index=name, ignore_unavailable=True)
     return names
-
-
-def iter_ids(documents: Iterable) -> Iterator[str]:
-    for document in documents:
-        yield str(document.pk)

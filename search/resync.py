@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
-from search.engine_indexes import delete_documents, fingerprint, is_engine, scan_fingerprints
+from search.engine_indexes import delete_documents, fingerprint, index_exists, is_engine, scan_fingerprints
 
 DEFAULT_CHUNK_SIZE = 500
 
@@ -77,7 +77,7 @@ def resync(
 def resync_engine_index(backend, index, models, *, chunk_size=DEFAULT_CHUNK_SIZE, dry_run=False) -> IndexDrift:
     """Compare an engine index (or alias) with the database and send only the differences."""
     drift = IndexDrift(backend="", index=index.name)
-    if not index.exists() and not dry_run:
+    if not index_exists(backend, index.name) and not dry_run:
         index.put()
         for model in models:
             index.add_model(model)

@@ -6,7 +6,7 @@ from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
 from cms.demo import build_site_tree
-from search.engine_indexes import drop_prefixed_indexes
+from search.engine_indexes import drop_prefixed_indexes, index_exists
 
 
 def engine_in_use() -> str:
@@ -28,7 +28,7 @@ def search_backend(db):
         drop_prefixed_indexes(backend)
         for model in get_indexed_models():
             index = backend.get_index_for_model(model)
-            if not index.exists():
+            if not index_exists(backend, index.name):
                 index.put()
             index.add_model(model)
     return backend
