@@ -77,10 +77,11 @@ def resync(
 def resync_engine_index(backend, index, models, *, chunk_size=DEFAULT_CHUNK_SIZE, dry_run=False) -> IndexDrift:
     """Compare an engine index (or alias) with the database and send only the differences."""
     drift = IndexDrift(backend="", index=index.name)
-    if not index_exists(backend, index.name) and not dry_run:
-        index.put()
+    if not dry_run:
+        if not index_exists(backend, index.name):
+            index.put()
         for model in models:
-            index.add_model(model)
+            index.add_model(model)  # new fields get their mapping before documents carry them
     stored = scan_fingerprints(backend, index.name)
     seen = _send_differences(index, models, stored, drift, chunk_size=chunk_size, dry_run=dry_run)
     drift.extra = sorted(set(stored) - seen)

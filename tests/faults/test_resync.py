@@ -5,13 +5,17 @@ points at a dead port, then the command runs against the real node. With the dat
 run) the outage is the worker's: index updates wait in the queue, and the command catches up without it.
 """
 
+import datetime
+import json
+from decimal import Decimal
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Page
 
 from projets.models import ProjectPage
-from search.engine_indexes import scan_fingerprints
+from search.engine_indexes import fingerprint, scan_fingerprints
 from search.query import parse_request
 from search.resync import resync
 from search.service import search
@@ -108,3 +112,16 @@ def test_resync_fails_fast_while_the_engine_is_still_down(home_page, hung_node):
     with engine_at(f"opensearch://127.0.0.1:{hung_node.port}"), pytest.raises(Exception) as failure:  # noqa: B017, PT011
         call_command("resync_search")
     assert "timeout" in repr(failure.value).lower()
+
+
+def test_fingerprint_compares_what_the_engine_stores_whatever_the_order():
+    sent = {
+        "title": "Étude",
+        "start": datetime.date(2020, 1, 2),
+        "amount": Decimal("10.50"),
+        "tags": [{"n": 2}, {"n": 1}],
+    }
+    stored = json.loads('{"tags": [{"n": 1}, {"n": 2}], "amount": 10.5, "start": "2020-01-02", "title": "Étude"}')
+    assert fingerprint(sent) == fingerprint(stored)
+    assert fingerprint({**sent, "start": datetime.date(2020, 1, 3)}) != fingerprint(stored)
+    assert fingerprint({**sent, "tags": [{"n": 1}]}) != fingerprint(stored)
