@@ -10,7 +10,7 @@ PostgreSQL); time and resident memory are reported per chunk.
 import sys
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +84,7 @@ class ReindexReport:
     seconds: float = 0.0
     chunks: list[ChunkStat] = field(default_factory=list)
     indexes: list[str] = field(default_factory=list)
+    caught_up: int = 0  # documents edited during the rebuild, written again after the swap
 
     def as_dict(self) -> dict:
         seconds = [chunk.seconds for chunk in self.chunks if chunk.size]
@@ -97,6 +98,7 @@ class ReindexReport:
             "chunk_seconds_max": round(max(seconds), 3) if seconds else None,
             "rss_mb_max": round(max((c.rss_mb for c in self.chunks), default=0), 1),
             "indexes": self.indexes,
+            "caught_up": self.caught_up,
         }
 
 
@@ -129,9 +131,17 @@ def remove_stale_engine_indexes(backend, alias_name: str) -> list[str]:
 
 
 def reindex(
-    stdout=None, chunk_size: int = DEFAULT_CHUNK_SIZE, backend_name: str = "default", on_chunk: Callable | None = None
+    stdout=None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    backend_name: str = "default",
+    on_chunk: Callable | None = None,
+    only: Iterable[type] | None = None,
 ) -> ReindexReport:
-    """Rebuild every index of `backend_name` from the database; returns per-chunk timings."""
+    """Rebuild every index of `backend_name` (or those holding the `only` models) from the database.
+
+    Returns per-chunk timings.
+    """
+    only = set(only) if only is not None else None
     backend = get_search_backend(backend_name)
     if hasattr(backend, "es"):
         options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
@@ -139,6 +149,8 @@ def reindex(
     report = ReindexReport(backend=type(backend).__module__)
     started = time.perf_counter()
     for _key, (index, models) in models_by_index(backend).items():
+        if only is not None and not only.intersection(models):
+            continue
         rebuilder = backend.rebuilder_class(index)
         target = rebuilder.start()
         _defer_title_norms(target)
@@ -148,7 +160,10 @@ def reindex(
                 target.add_model(model)
                 _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
             _set_refresh_interval(target, None)
-            rebuilder.finish()
+            if getattr(rebuilder, "alias", None) is not None:
+                report.caught_up += swap_and_catch_up(rebuilder, models, chunk_size)
+            else:
+                rebuilder.finish()
         except BaseException:
             _abandon(rebuilder, index, target)
             raise
@@ -179,6 +194,43 @@ def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> Non
             )
         if on_chunk:
             on_chunk(stat)
+
+
+def swap_and_catch_up(rebuilder, models, chunk_size: int) -> int:
+    """Point the alias at the new index, then re-apply what was edited while it was being filled.
+
+    Until the swap, the worker writes index updates through the alias into the old index, so an edit
+    made after its page was read by the rebuild would be lost. After the swap nothing writes to the old
+    index any more: every document that differs between the two (or exists in only one) is written
+    again from the database, then the old index is deleted. Returns how many documents were re-applied.
+    """
+    from search.engine_indexes import alias_targets, index_exists, scan_fingerprints
+    from search.resync import reapply_ids
+
+    new, alias = rebuilder.index, rebuilder.alias
+    es = new.es
+    new.refresh()
+    old_names = [name for name in alias_targets(new.backend, alias.name) if name != new.name]
+    if old_names:
+        actions = [{"remove": {"index": name, "alias": alias.name}} for name in old_names]
+        es.indices.update_aliases(body={"actions": [*actions, {"add": {"index": new.name, "alias": alias.name}}]})
+    # First atomic rebuild: a plain index may hold the alias name. It is read before being replaced (in
+    # one step with the alias creation), so an edit landing in between is left to resync_search.
+    plain = [] if old_names or not index_exists(new.backend, alias.name) else [alias.name]
+    old = {}
+    for name in old_names or plain:
+        es.indices.refresh(index=name)  # writes that resolved the alias just before the swap
+        old.update(scan_fingerprints(new.backend, name))
+    if not old_names:
+        remove = [{"remove_index": {"index": name}} for name in plain]
+        es.indices.update_aliases(body={"actions": [*remove, {"add": {"index": new.name, "alias": alias.name}}]})
+    fresh = scan_fingerprints(new.backend, new.name)
+    differ = {doc_id for doc_id in old.keys() | fresh.keys() if old.get(doc_id) != fresh.get(doc_id)}
+    if differ:
+        reapply_ids(new, models, differ, chunk_size=chunk_size)
+    for name in old_names:
+        es.indices.delete(index=name, ignore_unavailable=True)
+    return len(differ)
 
 
 def _set_refresh_interval(target, value) -> None:

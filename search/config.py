@@ -73,8 +73,9 @@ ENGINE_SCHEMES = {
 
 INDEX_PREFIX_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,40}$")
 
-# Short client timeouts: a slow engine must never hold an editor's save hostage.
-ENGINE_TIMEOUT_SECONDS = 5
+# Short client timeouts: a slow or hung engine must never hold a request hostage. Index updates run in
+# the background worker anyway; a failed request is retried once only when the connection failed fast.
+ENGINE_TIMEOUT_SECONDS = 2
 
 
 def validate_index_prefix(prefix: str) -> str:

@@ -101,14 +101,12 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
     """Return (page ids in order, total, {facet: {value: count}}) from a single engine request."""
     body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy)
     index = backend.get_index_for_model(model).name
-    client = backend.es
-    if hasattr(client, "options"):  # elasticsearch 8+: body keys as arguments ("from" is a keyword)
-        body["from_"] = body.pop("from")
-        response = client.options(request_timeout=SEARCH_TIMEOUT_SECONDS).search(index=index, **body)
-    elif backend.use_new_elasticsearch_api:
-        response = client.search(index=index, request_timeout=SEARCH_TIMEOUT_SECONDS, **body)
-    else:
-        response = client.search(index=index, body=body, request_timeout=SEARCH_TIMEOUT_SECONDS)
+    try:
+        response = _send(backend, index, body)
+    except Exception as error:
+        if not _transient(error):
+            raise
+        response = _send(backend, index, body)  # once: an atomic rebuild just swapped the index
     hits = response["hits"]
     ids = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
     counts = {
@@ -116,3 +114,25 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
         for name, aggregation in response["aggregations"].items()
     }
     return ids, hits["total"]["value"], counts
+
+
+def _send(backend, index: str, body: dict) -> dict:
+    client = backend.es
+    if hasattr(client, "options"):  # elasticsearch 8+: body keys as arguments ("from" is a keyword)
+        body = {**body, "from_": body["from"]}
+        del body["from"]
+        return client.options(request_timeout=SEARCH_TIMEOUT_SECONDS).search(index=index, **body)
+    if backend.use_new_elasticsearch_api:
+        return client.search(index=index, request_timeout=SEARCH_TIMEOUT_SECONDS, **body)
+    return client.search(index=index, body=body, request_timeout=SEARCH_TIMEOUT_SECONDS)
+
+
+def _transient(error: Exception) -> bool:
+    """The index was replaced under a running query (alias swap): all shards failed (503) or not found (404).
+
+    Timeouts and refused connections are not retried: they go straight to the database backend.
+    """
+    status = getattr(error, "status_code", None)
+    if status is None:
+        status = getattr(getattr(error, "meta", None), "status", None)
+    return status in (404, 503)

@@ -20,7 +20,7 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBacken
 from modelsearch.query import And, Fuzzy, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
-from search import engine_query
+from search import breaker, engine_query
 from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.highlight import highlight, matches, query_stems
@@ -104,13 +104,15 @@ def search(query: SearchQuery, *, backend: str = "default", exclude_ids: Iterabl
     exclude_ids = tuple(exclude_ids)
     engine = get_search_backend(backend)
     if isinstance(engine, ElasticsearchBaseSearchBackend):
-        try:
-            return _engine_search(engine, query, exclude_ids)
-        except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database instead)
-            logger.warning("Search engine %r failed (%r); answering from the database backend", backend, error)
-            outcome = _database_search(_fallback_backend(), query, exclude_ids)
-            outcome.degraded = True
-            return outcome
+        if not breaker.is_resting(engine):
+            try:
+                return _engine_search(engine, query, exclude_ids)
+            except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database instead)
+                logger.warning("Search engine %r failed (%r); answering from the database backend", backend, error)
+                breaker.trip(engine)
+        outcome = _database_search(_fallback_backend(), query, exclude_ids)
+        outcome.degraded = True
+        return outcome
     return _database_search(engine, query, exclude_ids)
 
 
@@ -295,12 +297,16 @@ def facet_label(name: str) -> str:
 def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list[dict]:
     """Titles of case studies, organisations and themes starting with what was typed (accents ignored)."""
     engine = get_search_backend(backend)
+    is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
+    if is_engine and breaker.is_resting(engine):
+        return _autocomplete(_fallback_backend(), text, limit)
     try:
         return _autocomplete(engine, text, limit)
     except Exception as error:  # noqa: BLE001 (engine down: suggestions from the database backend)
-        if not isinstance(engine, ElasticsearchBaseSearchBackend):
+        if not is_engine:
             raise
         logger.warning("Search engine %r failed on autocomplete (%r)", backend, error)
+        breaker.trip(engine)
         return _autocomplete(_fallback_backend(), text, limit)
 
 

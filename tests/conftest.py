@@ -6,6 +6,7 @@ from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
 from cms.demo import build_site_tree
+from search.engine_indexes import drop_prefixed_indexes, index_exists
 
 
 def engine_in_use() -> str:
@@ -23,9 +24,13 @@ def search_backend(db):
     """The configured backend with empty, mapped indexes; refresh it after writes to search."""
     backend = get_search_backend()
     if engine_in_use() != "database":
-        backend.reset_indexes()
+        # Not backend.reset_indexes(): it cannot delete an alias left by an atomic rebuild.
+        drop_prefixed_indexes(backend)
         for model in get_indexed_models():
-            backend.get_index_for_model(model).add_model(model)
+            index = backend.get_index_for_model(model)
+            if not index_exists(backend, index.name):
+                index.put()
+            index.add_model(model)
     return backend
 
 

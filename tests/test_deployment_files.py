@@ -15,6 +15,7 @@ def test_compose_declares_the_production_stack():
     assert "migrate" in services["web"]["command"] and "collectstatic" in services["web"]["command"]
     assert "gunicorn" in services["web"]["command"]
     assert services["worker"]["command"] == "python manage.py db_worker"
+    assert services["resync"]["command"].startswith("python manage.py resync_search --every ")
     assert services["search"]["image"].startswith("docker.elastic.co/elasticsearch/elasticsearch:8.")
     assert {"pgdata", "media"} <= set(compose["volumes"])
     assert (REPO / services["web"].get("build", ".")).joinpath("Dockerfile").exists()

@@ -1,0 +1,97 @@
+"""Look inside an OpenSearch / Elasticsearch backend: its indexes, aliases and document fingerprints.
+
+Used by the re-synchronisation (search/resync.py), the atomic rebuild's catch-up (projets/indexing.py)
+and the tests. A fingerprint is a hash of a document as the engine stores it (`_source`), so that what
+the database would index today can be compared with what the engine holds, whatever the key order.
+"""
+
+import datetime
+import decimal
+import hashlib
+import importlib
+import json
+import uuid
+from collections.abc import Iterable
+
+SCAN_PAGE_SIZE = 1000
+
+
+def is_engine(backend) -> bool:
+    """OpenSearch / Elasticsearch (a client in `es`), as opposed to a database backend."""
+    return hasattr(backend, "es")
+
+
+def _json_default(value):
+    """What the engine clients send for non-JSON types (dates in ISO format, decimals as numbers)."""
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return str(value)
+
+
+def _canonical(value):
+    """Key order and list order do not matter (related objects may come back in any order)."""
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
+def fingerprint(document: dict) -> str:
+    """A stable hash of a document, equal for a stored `_source` and the dict it was sent from."""
+    as_stored = json.loads(json.dumps(document, default=_json_default))
+    text = json.dumps(_canonical(as_stored), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def index_exists(backend, name: str) -> bool:
+    """An index or an alias of that name (keyword argument: the Elasticsearch 8 client needs it)."""
+    return bool(backend.es.indices.exists(index=name))
+
+
+def _helpers(backend):
+    """`opensearchpy.helpers` or `elasticsearch.helpers`, whichever client the backend uses."""
+    return importlib.import_module(type(backend.es).__module__.split(".")[0] + ".helpers")
+
+
+def scan_fingerprints(backend, index_name: str) -> dict[str, str]:
+    """{document id: fingerprint} for every document of an index (or alias); {} if it does not exist."""
+    if not index_exists(backend, index_name):
+        return {}
+    hits = _helpers(backend).scan(
+        backend.es, index=index_name, query={"query": {"match_all": {}}}, size=SCAN_PAGE_SIZE, scroll="2m"
+    )
+    return {hit["_id"]: fingerprint(hit.get("_source", {})) for hit in hits}
+
+
+def delete_documents(backend, index_name: str, ids: Iterable[str]) -> int:
+    """Delete documents by id (missing ones are ignored); returns how many were asked."""
+    actions = [{"_op_type": "delete", "_index": index_name, "_id": doc_id} for doc_id in ids]
+    if actions:
+        _helpers(backend).bulk(backend.es, actions, raise_on_error=False, raise_on_exception=True)
+    return len(actions)
+
+
+def prefixed_indexes(backend) -> dict[str, list[str]]:
+    """{concrete index name: [its aliases]} for every index of this backend's INDEX_PREFIX."""
+    found = backend.es.indices.get_alias(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+    return {name: sorted(info.get("aliases", {})) for name, info in found.items()}
+
+
+def alias_targets(backend, alias: str) -> list[str]:
+    if not backend.es.indices.exists_alias(name=alias):
+        return []
+    return sorted(backend.es.indices.get_alias(name=alias))
+
+
+def drop_prefixed_indexes(backend) -> list[str]:
+    """Delete every index of this prefix, including those behind aliases (what reset_indexes cannot do)."""
+    names = sorted(prefixed_indexes(backend))
+    for name in names:
+        backend.es.indices.delete(index=name, ignore_unavailable=True)
+    return names
