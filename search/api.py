@@ -7,10 +7,14 @@ search.query (a bad value is a 400 with a French `detail`, never a 500 nor an En
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
+from cms.ratelimit import rate_limit
 from search.query import QueryError, check_text, parse_request
 from search.service import autocomplete, search
 
 router = Router(tags=["recherche"])
+# Requests per minute and client address (cms/ratelimit.py); autocomplete is asked at every keystroke.
+SEARCH_PER_MINUTE = 120
+AUTOCOMPLETE_PER_MINUTE = 600
 
 
 class FacetValueOut(Schema):
@@ -57,6 +61,11 @@ class ErrorOut(Schema):
     detail: str
 
 
+class RateLimitedOut(Schema):
+    detail: str
+    retry_after: int
+
+
 class SearchParams(Schema):
     q: str | None = None
     theme: list[str] = []
@@ -97,7 +106,7 @@ def _result(hit, request) -> dict:
 
 @router.get(
     "/recherche",
-    response={200: SearchOut, 400: ErrorOut},
+    response={200: SearchOut, 400: ErrorOut, 429: RateLimitedOut},
     summary="Rechercher dans les études de cas",
     description=(
         'Mots en français (accents, pluriels et élisions indifférents), "expression exacte", -mot à exclure. '
@@ -106,6 +115,7 @@ def _result(hit, request) -> dict:
         "page, page_size (100 au plus). `degraded` vaut true si le moteur est indisponible."
     ),
 )
+@rate_limit("search-api", limit=SEARCH_PER_MINUTE, period=60)
 def recherche(request, params: Query[SearchParams]):
     try:
         query = parse_request(request.GET)
@@ -132,10 +142,11 @@ def recherche(request, params: Query[SearchParams]):
 
 @router.get(
     "/autocomplete",
-    response={200: AutocompleteOut, 400: ErrorOut},
+    response={200: AutocompleteOut, 400: ErrorOut, 429: RateLimitedOut},
     summary="Suggestions pendant la frappe",
     description="Titres d'études de cas, organisations et thèmes commençant par les lettres tapées.",
 )
+@rate_limit("autocomplete-api", limit=AUTOCOMPLETE_PER_MINUTE, period=60)
 def suggestions(request, q: str = ""):
     try:
         text = check_text(request.GET.get("q", ""))
