@@ -10,10 +10,10 @@ import csv
 import io
 import json
 from decimal import Decimal
-from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree
 from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 XSS = (
     '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'
-    "'><svg onload=alert(1)></script><a href=\"javascript:alert(3)\">lien</a><style>*{display:none}</style>"
+    '\'><svg onload=alert(1)></script><a href="javascript:alert(3)">lien</a><style>*{display:none}</style>'
 )
 SHORT = "<svg onload=alert(1)>"  # for fields limited to 40 characters
 # Each field starts differently, so the CSV checks see every formula prefix a spreadsheet runs.
