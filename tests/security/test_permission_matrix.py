@@ -79,6 +79,8 @@ PUBLIC_OUTPUTS = [
     ("/api/v2/pages/?fields=*", True, 200),
     ("/api/v2/pages/?search=etude", True, 200),
     ("/api/v2/organisations/?fields=*", False, 200),
+    ("/api/v2/themes/", False, 200),
+    ("/api/v2/territoires/?limit=20", False, 200),
     ("/donnees/projets.csv", True, 200),
     ("/donnees/projets.json", True, 200),
     ("/donnees/projets.xlsx", True, 200),
@@ -89,6 +91,8 @@ PUBLIC_OUTPUTS = [
     ("/flux/projets.atom", True, 200),
     ("/flux/projets.atom?theme=education-populaire", True, 200),
     ("/sitemap.xml", True, 200),
+    ("/robots.txt", False, 200),
+    ("/donnees/", False, 200),
 ]
 
 
