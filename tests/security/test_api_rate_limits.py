@@ -48,7 +48,7 @@ def test_the_search_api_answers_429_in_french(client, home_page, url, params, li
     assert client.get(url, params, REMOTE_ADDR="198.51.100.4").status_code == 200
 
 
-def test_the_429_is_documented_in_the_schema(client):
+def test_the_429_is_documented_in_the_schema(client, db):
     paths = client.get("/api/openapi.json").json()["paths"]
     for path in ("/api/recherche", "/api/autocomplete"):
         assert "429" in paths[path]["get"]["responses"]
