@@ -74,6 +74,13 @@ class ProjectsAPIViewSet(PagesAPIViewSet):
         return public_projects().filter(pk__in=public_ids)
 
 
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint without restricted pages, whoever asks (Wagtail shows members theirs)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().public()
+
+
 class _ReadOnlyModelViewSet(BaseAPIViewSet):
     filter_backends = [FieldsFilter, OrderingFilter]
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name"]
@@ -112,7 +119,7 @@ class TerritoriesAPIViewSet(_ReadOnlyModelViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("projets", ProjectsAPIViewSet)
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("organisations", OrganisationsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("territoires", TerritoriesAPIViewSet)

@@ -13,7 +13,8 @@ from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS, name
 from .public import public_organisations, public_projects, restricted_collection_ids
 
 CHUNK_SIZE = 500
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+# OWASP's list: a tab or carriage return first also makes some spreadsheets read a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 

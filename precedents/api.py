@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from cms.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, values
 from precedents import selection
 from precedents.records import describe
 from projets import choices
@@ -13,14 +14,24 @@ router = Router(tags=["précédents"])
 MAX_PAGE_SIZE = 100
 
 
-def enum_doc(description: str, values) -> dict:
-    return {"description": description, "json_schema_extra": {"items": {"type": "string", "enum": list(values)}}}
+def enum_doc(description: str, options) -> dict:
+    """A repeatable filter among `options`; blank values are ignored, as the HTML form sends them."""
+    return documented(values(or_empty(choice(options), BLANK)), description)
+
+
+def number(low: int, high: int, description: str) -> dict:
+    return documented(or_empty(integer(low, high), BLANK), description)
 
 
 class PrecedentFilters(Schema):
     """Filters, validated by the shared parser so that errors come back in French (400)."""
 
-    q: str | None = Field(None, description="Mots cherchés dans « ce qui a marché » et « ce que nous changerions ».")
+    q: str | None = Field(
+        None,
+        **documented(
+            text(selection.MAX_QUERY_LENGTH), "Mots cherchés dans « ce qui a marché » et « ce que nous changerions »."
+        ),
+    )
     kind: list[str] = Field([], **enum_doc("Types de contrat.", choices.ContractKind.values))
     ip: list[str] = Field([], **enum_doc("Propriété intellectuelle.", choices.IntellectualProperty.values))
     publication: list[str] = Field([], **enum_doc("Publication.", choices.Publication.values))
@@ -29,12 +40,16 @@ class PrecedentFilters(Schema):
     governance: list[str] = Field([], **enum_doc("Gouvernance.", choices.Governance.values))
     party_kind: list[str] = Field([], **enum_doc("Type d'une des parties.", choices.OrganisationKind.values))
     funding: list[str] = Field([], **enum_doc("Type de financement du projet.", choices.FundingKind.values))
-    region: list[str] = Field([], description="Code INSEE de région (ex. 32).")
-    year_from: str | None = Field(None, description="Année minimale (signature, sinon début du projet), entier.")
-    year_to: str | None = Field(None, description="Année maximale, entier.")
-    sort: str | None = Field(None, description="Tri.", json_schema_extra={"enum": list(selection.SORTS)})
-    page: str | None = Field(None, description="Numéro de page (entier, 1 par défaut).")
-    page_size: str | None = Field(None, description=f"Taille de page (1 à {MAX_PAGE_SIZE}, 25 par défaut).")
+    region: list[str] = Field([], **enum_doc("Code INSEE de région (ex. 32).", territory_codes("region")))
+    year_from: str | None = Field(None, **number(1900, 2100, "Année minimale (signature, sinon début du projet)."))
+    year_to: str | None = Field(None, **number(1900, 2100, "Année maximale."))
+    sort: str | None = Field(None, **documented(or_empty(choice(selection.SORTS), BLANK), "Tri."))
+    page: str | None = Field(None, **number(1, 100_000, "Numéro de page (1 par défaut)."))
+    page_size: str | None = Field(None, **number(1, MAX_PAGE_SIZE, "Taille de page (25 par défaut)."))
+
+
+class ErrorOut(Schema):
+    detail: str
 
 
 class Labelled(Schema):
@@ -109,7 +124,7 @@ def as_output(record: dict) -> dict:
 
 @router.get(
     "/precedents",
-    response={200: PrecedentPage, 400: dict},
+    response={200: PrecedentPage, 400: ErrorOut},
     summary="Précédents de contrats",
     description="Les contrats des études de cas publiées, filtrés comme sur /precedents/ ; erreurs en français (400).",
 )

@@ -5,6 +5,7 @@ Within a facet the chosen values are alternatives (OR); facets combine (AND). Ea
 are computed with every other filter applied but not its own, so the other choices stay visible.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, F, IntegerField, Prefetch, Q, When
@@ -91,10 +92,10 @@ def region_names() -> dict[str, str]:
 
 
 def parse_int(raw: str, name: str, low: int, high: int) -> int:
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        raise BadParameter(_("« %(name)s » doit être un nombre entier.") % {"name": name}) from None
+    # ASCII digits only (int() also takes "+5", "1_0" or other scripts' digits).
+    if not re.fullmatch(r"[0-9]{1,9}", (raw or "").strip()):
+        raise BadParameter(_("« %(name)s » doit être un nombre entier.") % {"name": name})
+    number = int(raw)
     if not low <= number <= high:
         raise BadParameter(
             _("« %(name)s » doit être compris entre %(low)s et %(high)s.") % {"name": name, "low": low, "high": high}

@@ -4,13 +4,30 @@ Parameters are declared as strings so that every value reaches the French valida
 search.query (a bad value is a 400 with a French `detail`, never a 500 nor an English 422).
 """
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from search.query import QueryError, check_text, parse_request
+from cms.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, theme_slugs, values
+from cms.ratelimit import rate_limit
+from search.query import (
+    CHOICE_FILTERS,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_RESULT_WINDOW,
+    MAX_VALUES_PER_FILTER,
+    SORTS,
+    YEAR_MAX,
+    YEAR_MIN,
+    QueryError,
+    check_text,
+    parse_request,
+)
 from search.service import autocomplete, search
 
 router = Router(tags=["recherche"])
+# Requests per minute and client address (cms/ratelimit.py); autocomplete is asked at every keystroke.
+SEARCH_PER_MINUTE = 120
+AUTOCOMPLETE_PER_MINUTE = 600
 
 
 class FacetValueOut(Schema):
@@ -57,21 +74,45 @@ class ErrorOut(Schema):
     detail: str
 
 
+class RateLimitedOut(Schema):
+    detail: str
+    retry_after: int
+
+
+def repeatable(item, description: str = "") -> dict:
+    """A repeatable filter (?theme=a&theme=b); blank values are ignored. `item` may be a function."""
+
+    def schema():
+        return values(or_empty(item() if callable(item) else item, BLANK), MAX_VALUES_PER_FILTER)
+
+    return documented(schema, description)
+
+
+def among(name: str) -> dict:
+    return choice(CHOICE_FILTERS[name].values)
+
+
 class SearchParams(Schema):
-    q: str | None = None
-    theme: list[str] = []
-    region: list[str] = []
-    departement: list[str] = []
-    partner_kind: list[str] = []
-    funding_kind: list[str] = []
-    contract_kind: list[str] = []
-    format: list[str] = []
-    status: list[str] = []
-    year_from: str | None = None
-    year_to: str | None = None
-    sort: str | None = None
-    page: str | None = None
-    page_size: str | None = None
+    """Declared as strings (French 400s, see above); the schema says what is accepted."""
+
+    q: str | None = Field(None, **documented(text(MAX_QUERY_LENGTH), "Mots cherchés."))
+    theme: list[str] = Field([], **repeatable(theme_slugs, "Identifiant de thème."))
+    region: list[str] = Field([], **repeatable(choice(territory_codes("region")), "Code INSEE de région."))
+    departement: list[str] = Field([], **repeatable(choice(territory_codes("departement")), "Code INSEE."))
+    partner_kind: list[str] = Field([], **repeatable(among("partner_kind")))
+    funding_kind: list[str] = Field([], **repeatable(among("funding_kind")))
+    contract_kind: list[str] = Field([], **repeatable(among("contract_kind")))
+    format: list[str] = Field([], **repeatable(among("format")))
+    status: list[str] = Field([], **repeatable(among("status")))
+    year_from: str | None = Field(None, **documented(or_empty(integer(YEAR_MIN, YEAR_MAX))))
+    year_to: str | None = Field(None, **documented(or_empty(integer(YEAR_MIN, YEAR_MAX))))
+    sort: str | None = Field(None, **documented(or_empty(choice(SORTS))))
+    page: str | None = Field(None, **documented(or_empty(integer(1, MAX_RESULT_WINDOW))))
+    page_size: str | None = Field(None, **documented(or_empty(integer(1, MAX_PAGE_SIZE))))
+
+
+class SuggestParams(Schema):
+    q: str = Field("", **documented(text(MAX_QUERY_LENGTH), "Lettres tapées (2 au moins)."))
 
 
 def _regions(page) -> list[str]:
@@ -97,7 +138,7 @@ def _result(hit, request) -> dict:
 
 @router.get(
     "/recherche",
-    response={200: SearchOut, 400: ErrorOut},
+    response={200: SearchOut, 400: ErrorOut, 429: RateLimitedOut},
     summary="Rechercher dans les études de cas",
     description=(
         'Mots en français (accents, pluriels et élisions indifférents), "expression exacte", -mot à exclure. '
@@ -106,6 +147,7 @@ def _result(hit, request) -> dict:
         "page, page_size (100 au plus). `degraded` vaut true si le moteur est indisponible."
     ),
 )
+@rate_limit("search-api", limit=SEARCH_PER_MINUTE, period=60)
 def recherche(request, params: Query[SearchParams]):
     try:
         query = parse_request(request.GET)
@@ -132,11 +174,12 @@ def recherche(request, params: Query[SearchParams]):
 
 @router.get(
     "/autocomplete",
-    response={200: AutocompleteOut, 400: ErrorOut},
+    response={200: AutocompleteOut, 400: ErrorOut, 429: RateLimitedOut},
     summary="Suggestions pendant la frappe",
     description="Titres d'études de cas, organisations et thèmes commençant par les lettres tapées.",
 )
-def suggestions(request, q: str = ""):
+@rate_limit("autocomplete-api", limit=AUTOCOMPLETE_PER_MINUTE, period=60)
+def suggestions(request, params: Query[SuggestParams]):
     try:
         text = check_text(request.GET.get("q", ""))
     except QueryError as error:

@@ -112,9 +112,11 @@ def _integer(params, name: str, low: int, high: int, default: int | None) -> int
     raw = _single(params, name)
     if raw is None:
         return default
-    if not re.fullmatch(r"\s*\d{1,6}\s*", raw):
+    # ASCII digits only: \d and \s also match characters int() refuses (a 500 before).
+    digits = raw.strip()
+    if not re.fullmatch(r"[0-9]{1,6}", digits):
         raise QueryError(_("Le paramètre « %(name)s » doit être un nombre entier.") % {"name": name})
-    value = int(raw)
+    value = int(digits)
     if not low <= value <= high:
         raise QueryError(
             _("Le paramètre « %(name)s » doit être compris entre %(low)s et %(high)s.")

@@ -27,3 +27,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
     # Writers queue up (BEGIN IMMEDIATE + a busy timeout) instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})  # noqa: F405
+
+# Rate limits (cms/ratelimit.py) off: a test suite or a benchmark sends hundreds of requests from one
+# address. tests/security switches them on where it checks them.
+RATELIMIT_ENABLED = False

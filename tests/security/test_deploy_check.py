@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -62,3 +64,26 @@ def test_no_secret_is_written_in_the_settings():
             raise AssertionError(f"{path.name} mentions SECRET_KEY")
     base = (REPO / "cms" / "settings" / "base.py").read_text()
     assert 'SECRET_KEY = env_required("SECRET_KEY")' in base
+
+
+def fallback_key(settings_file: str) -> str:
+    """The development or test fallback key, read from its settings file."""
+    import re
+
+    text = (REPO / "cms" / "settings" / settings_file).read_text()
+    return re.search(r'default_env\("SECRET_KEY", "([^"]+)"\)', text).group(1)
+
+
+@pytest.mark.parametrize("settings_file", ["dev.py", "test.py"])
+def test_production_refuses_the_development_and_test_secrets(settings_file):
+    key = fallback_key(settings_file)
+    for candidate in (key, key + "-" + "a" * 40):  # even lengthened past 40 characters
+        result = run_manage("check", environment=production_environment(SECRET_KEY=candidate))
+        assert result.returncode == 2, candidate
+        assert result.stderr.strip().startswith("Configuration error: SECRET_KEY: refusing a development")
+
+
+def test_debug_stays_off_in_production_whatever_the_environment():
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", environment=production_environment(DEBUG="true"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "W018" not in result.stdout + result.stderr

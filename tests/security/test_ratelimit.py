@@ -9,7 +9,8 @@ pytestmark = pytest.mark.urls("tests.security.urls")
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(settings):
+    settings.RATELIMIT_ENABLED = True  # off in the test settings, on in production
     cache.clear()
     yield
     cache.clear()
