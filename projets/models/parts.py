@@ -180,10 +180,9 @@ class Contract(Orderable, ClusterableModel):
         super().save(*args, **kwargs)
 
 
-class Lesson(Orderable):
-    """An obstacle or a lever ("freins et leviers"), as the founding day's workshops listed them."""
+class LessonBase(Orderable):
+    """An obstacle or a lever ("freins et leviers"): the fields and panels case studies and workshops share."""
 
-    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="lessons")
     kind = models.CharField(_("frein ou levier"), max_length=10, choices=LessonKind.choices)
     category = models.CharField(_("catégorie"), max_length=20, choices=LessonCategory.choices)
     text = models.TextField(_("texte"))
@@ -191,6 +190,18 @@ class Lesson(Orderable):
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("category")]), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_category_display()}) : {self.text[:60]}"
+
+
+class Lesson(LessonBase):
+    """An obstacle or a lever of a case study, as the founding day's workshops listed them."""
+
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="lessons")
+
+    class Meta(LessonBase.Meta):
         verbose_name = _("frein ou levier")
         verbose_name_plural = _("freins et leviers")
 
