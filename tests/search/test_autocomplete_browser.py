@@ -7,9 +7,15 @@ from wagtail.search.backends import get_search_backend
 
 from projets.factories import OrganisationFactory, ThemeFactory
 from tests.conftest import engine_in_use
-from tests.e2e.conftest import browser, check_accessibility, page, seeded  # noqa: F401 (fixtures)
+from tests.e2e.conftest import AXE_JS, browser, page, seeded  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
+
+
+def serious_violations(tab) -> list:
+    """axe-core on the page as it is now (axe is loaded before the page, so the site's CSP stays strict)."""
+    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def fresh_indexes():
@@ -31,19 +37,22 @@ def test_search_box_suggests_while_typing_and_opens_the_choice(page, seeded):  #
     ThemeFactory(name="Économie sociale et solidaire", slug="ess")
     backend.refresh_indexes()
 
+    page.add_init_script(path=str(AXE_JS))
     page.goto(seeded["url"] + "/recherche/")
     box = page.get_by_role("combobox", name="Mots-clés, organisation, thème…")
     box.press_sequentially("econ", delay=30)
     listbox = page.get_by_role("listbox", name="Suggestions")
     expect(listbox).to_be_visible()
     expect(box).to_have_attribute("aria-expanded", "true")
-    options = page.get_by_role("option")
-    expect(options).to_have_count(3)
-    expect(listbox).to_contain_text("Tiers-lieux et économie circulaire (étude de cas)")
-    expect(listbox).to_contain_text("Économie solidaire en réseau (organisation)")
+    options = listbox.get_by_role("option")
     expect(listbox).to_contain_text("Économie sociale et solidaire (thème)")
+    assert options.all_inner_texts() == [
+        "Tiers-lieux et économie circulaire (étude de cas)",
+        "Économie solidaire en réseau (organisation)",
+        "Économie sociale et solidaire (thème)",
+    ]
     expect(page.get_by_role("status").filter(has_text="suggestions disponibles")).to_have_count(1)
-    assert check_accessibility(page) == []
+    assert serious_violations(page) == []
 
     box.press("ArrowDown")
     first = options.first
