@@ -59,7 +59,7 @@ HARD_QUERIES = {
     "l'impact": ({"impact-social"}, "impact-social"),  # elision
     "l’impact social": ({"impact-social"}, "impact-social"),  # typographic apostrophe
     '"éducation populaire"': ({"education-populaire"}, "education-populaire"),  # exact phrase
-    "education populaire": ({"education-populaire", "fete"}, None),  # both words, anywhere
+    "education populaire": ({"education-populaire", "fete"}, "education-populaire"),  # both words, anywhere
     "economie -sociale": ({"circulaire"}, "circulaire"),  # minus excludes
     "ConcertES": ({"impact-social"}, "impact-social"),  # a partner's name
     "concertes evaluer": ({"impact-social"}, "impact-social"),
