@@ -189,6 +189,8 @@ class ProjectPage(BasePage):
             "contracts",
             [index.SearchField("what_worked"), index.SearchField("what_to_change"), index.FilterField("kind")],
         ),
+        # The contract kinds in words ("Accord de consortium"), so that people can search by kind of agreement.
+        index.SearchField("contract_kinds_text"),
         index.RelatedFields("lessons", [index.SearchField("text")]),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("territories", [index.SearchField("name"), index.FilterField("code")]),
@@ -262,6 +264,9 @@ class ProjectPage(BasePage):
 
     def facet_contract_kind(self) -> list[str]:
         return sorted({contract.kind for contract in self.contracts.all()})
+
+    def contract_kinds_text(self) -> str:
+        return " ".join(sorted({str(contract.get_kind_display()) for contract in self.contracts.all()}))
 
     @property
     def period_label(self) -> str:

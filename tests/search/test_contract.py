@@ -62,6 +62,8 @@ HARD_QUERIES = {
     "education populaire": ({"education-populaire", "fete"}, "education-populaire"),  # both words, anywhere
     "economie -sociale": ({"circulaire"}, "circulaire"),  # minus excludes
     "ConcertES": ({"impact-social"}, "impact-social"),  # a partner's name
+    "accords de consortium": ({"impact-social"}, "impact-social"),  # a kind of contract, in words
+    "charte": ({"cooperations"}, "cooperations"),
     "concertes evaluer": ({"impact-social"}, "impact-social"),
     "le la les": ({"impact-social", "education-populaire", "cooperations", "fete", "boutique", "circulaire"}, None),
     "zzzqqq": (set(), None),
