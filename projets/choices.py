@@ -33,6 +33,8 @@ class Status(models.TextChoices):
     PREPARATION = "preparation", _("En préparation")
     ONGOING = "en_cours", _("En cours")
     FINISHED = "termine", _("Terminé")
+    # For case studies whose sources give no state (demo content states only what its sources state).
+    UNKNOWN = "non_precise", _("Non précisé")
 
 
 class Scale(models.TextChoices):

@@ -40,7 +40,8 @@ def project(slug, title, summary, **fields):
         "body": [],
         "start": (None, None),
         "end": (None, None),
-        "status": Status.ONGOING,
+        # The state too is stated only when the sources give it.
+        "status": Status.UNKNOWN,
         "themes": [],
         "territories": [],
         "scale": "",
@@ -211,9 +212,9 @@ PROJECTS = [
     project(
         "halluin-3r-dioxines",
         "Halluin 3R : dioxines, contamination et biodégradation",
-        "À Halluin (Nord), l'association Halluin 3R, des jardiniers du Coin de Terre Halluinois et des "
-        "chercheurs de l'ULCO, d'INRA InfoSol et du LAS d'Arras ont étudié la contamination des sols par les "
-        "dioxines et leur biodégradation.",
+        "« Dioxines : contamination et biodégradation » réunit à Halluin (Nord) l'association Halluin 3R, des "
+        "jardiniers du Coin de Terre Halluinois et des chercheurs de l'ULCO, d'INRA InfoSol et du LAS d'Arras ; "
+        "lauréat du programme Chercheurs-citoyens en 2011.",
         body=[
             "« Dioxines : contamination et biodégradation » réunit à Halluin (Nord) l'association Halluin 3R, "
             "des jardiniers du Coin de Terre Halluinois et des chercheurs de l'ULCO (Dunkerque, Calais), "
@@ -227,7 +228,7 @@ PROJECTS = [
         scale=Scale.LOCAL,
         format=CooperationFormat.PARTICIPATORY,
         partners=[
-            ("halluin-3r", LEAD),
+            ("halluin-3r", ASSO),
             ("coin-de-terre", ASSO),
             ("ulco", RESEARCH),
             ("infosol", RESEARCH),
@@ -307,6 +308,7 @@ PROJECTS = [
             "Irstea, le GRePS et la FRAPNA Rhône.",
         ],
         start=(2013, None),
+        status=Status.ONGOING,
         themes=["boutiques-des-sciences", "jardins"],
         territories=[("departement", "69")],
         format=CooperationFormat.SCIENCE_SHOP,
@@ -418,19 +420,11 @@ PROJECTS = [
             ("ministere-ecologie", FUNDER),
         ],
         funding=[funding(FundingKind.RESEARCH_CALL, "REPERE", funder="ministere-ecologie")],
-        contracts=[
-            {
-                "kind": ContractKind.OTHER,
-                "title": "Cadre du programme REPERE (tiers-veilleur)",
-                "governance": Governance.MEDIATOR,
-                "parties": [],
-            }
-        ],
         lessons=[
             (
                 LessonKind.LEVER,
                 LessonCategory.GOVERNANCE,
-                "Un tiers-veilleur, prévu par le programme REPERE, accompagne chaque projet.",
+                "Le programme REPERE a introduit la figure du « tiers-veilleur » dans les projets qu'il soutient.",
             ),
         ],  # fmt: skip
         sources=[("Programme REPERE", "https://programme-repere.fr/")],
@@ -448,6 +442,7 @@ PROJECTS = [
             "personnes y participent chaque année.",
         ],
         start=(1989, None),
+        status=Status.ONGOING,
         themes=["biodiversite", "sciences-citoyennes"],
         format=CooperationFormat.CITIZEN_SCIENCE,
         partners=[("mnhn", LEAD), ("ofb", ASSOCIATED), ("lpo", ASSO), ("opie", ASSO), ("noe", ASSO)],

@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from projets.forms import OrganisationForm
 from projets.models import Organisation, Territory, Theme
 
 
@@ -13,8 +15,25 @@ class OrganisationFilterSet(WagtailFilterSet):
         fields = ["kind", "country"]
 
 
+class OrganisationCreationForm(OrganisationForm):
+    """The fields an editor knows when a partner is missing; the same checks as the full form."""
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "acronym", "kind", "city", "territory", "website", "rna", "siren", "rnsr", "ror"]
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    """The organisation chooser, with a tab to create the organisation without leaving the case study."""
+
+    creation_form_class = OrganisationCreationForm
+    creation_tab_label = _("Nouvelle organisation")
+    create_action_label = _("Créer et choisir cette organisation")
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "acronym", "kind", "city", "territory"]

@@ -109,8 +109,10 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
         response = _send(backend, index, body)  # once: an atomic rebuild just swapped the index
     hits = response["hits"]
     ids = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
+    # An empty value (a case study without a cooperation format) is no facet value: the database backends
+    # leave it out of the facet table, and a facet link without a label would be meaningless.
     counts = {
-        name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]}
+        name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"] if str(bucket["key"])}
         for name, aggregation in response["aggregations"].items()
     }
     return ids, hits["total"]["value"], counts

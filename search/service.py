@@ -223,8 +223,7 @@ def _supports_fuzzy(engine) -> bool:
 def _outcome(query, total, pages, counts, *, backend, fuzzy) -> SearchOutcome:
     wanted = query_stems(query.terms, query.phrases)
     hits = [
-        Hit(page=page, highlight=highlight(page.summary, wanted), partners=_matching_partners(page, wanted))
-        for page in pages
+        Hit(page=page, highlight=_snippet(page, wanted), partners=_matching_partners(page, wanted)) for page in pages
     ]
     return SearchOutcome(
         query=query,
@@ -234,6 +233,18 @@ def _outcome(query, total, pages, counts, *, backend, fuzzy) -> SearchOutcome:
         fuzzy=fuzzy,
         backend=backend,
     )
+
+
+def _snippet(page, wanted) -> SafeString:
+    """The summary, highlighted; if the words are not in it, the first passage of the narrative that has them."""
+    summary = highlight(page.summary, wanted)
+    if not wanted or "<mark>" in summary:
+        return summary
+    for child in page.body:
+        for text in child.block.get_searchable_content(child.value):
+            if isinstance(text, str) and matches(text, wanted):
+                return highlight(text, wanted)
+    return summary
 
 
 def _matching_partners(page, wanted) -> list[str]:

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from cms.blocks import StoryBlock
 from cms.models import BasePage
-from projets.choices import LessonCategory, LessonKind
+from projets.models.parts import LessonBase
 
 
 class EventPage(BasePage):
@@ -83,16 +83,11 @@ class Workshop(Orderable, ClusterableModel):
         verbose_name_plural = _("ateliers")
 
 
-class WorkshopLesson(Orderable):
+class WorkshopLesson(LessonBase):
     """An obstacle or lever that a workshop brought out (same categories as case-study lessons)."""
 
     workshop = ParentalKey(Workshop, on_delete=models.CASCADE, related_name="lessons")
-    kind = models.CharField(_("frein ou levier"), max_length=10, choices=LessonKind.choices)
-    category = models.CharField(_("catégorie"), max_length=20, choices=LessonCategory.choices)
-    text = models.TextField(_("texte"))
 
-    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("category")]), FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
+    class Meta(LessonBase.Meta):
         verbose_name = _("frein ou levier d'atelier")
         verbose_name_plural = _("freins et leviers d'atelier")

@@ -22,14 +22,23 @@ IDENTIFIER_FIELDS = {
 
 
 class Organisation(index.Indexed, models.Model):
-    name = models.CharField(_("nom"), max_length=255)
-    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    name = models.CharField(
+        _("nom"), max_length=255, help_text=_("Le nom complet ; deux organisations ne peuvent pas porter le même.")
+    )
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True, help_text=_("Facultatif (ex. ANR)."))
     slug = models.SlugField(_("identifiant d'URL"), max_length=255, unique=True, blank=True)
     normalised_name = models.CharField(max_length=255, unique=True, editable=False)
-    kind = models.CharField(_("type de structure"), max_length=30, choices=OrganisationKind.choices)
+    kind = models.CharField(
+        _("type de structure"),
+        max_length=30,
+        choices=OrganisationKind.choices,
+        help_text=_("« Autre » si les sources ne le disent pas."),
+    )
     description = models.TextField(_("présentation"), blank=True, help_text=_("Ce que fait la structure, en bref."))
-    website = models.URLField(_("site web"), blank=True)
-    city = models.CharField(_("ville"), max_length=120, blank=True)
+    website = models.URLField(_("site web"), blank=True, help_text=_("Facultatif."))
+    city = models.CharField(
+        _("ville"), max_length=120, blank=True, help_text=_("La ville du siège, si elle est publique.")
+    )
     country = models.CharField(_("pays"), max_length=2, default="FR", help_text=_("Code ISO à deux lettres."))
     territory = models.ForeignKey(
         "projets.Territory",

@@ -66,25 +66,68 @@ class ProjectPage(BasePage):
         help_text=_("Identifiant stable du projet (utilisé par les imports) ; facultatif."),
     )
     summary = models.TextField(_("résumé"), max_length=300, help_text=_("Texte simple, 300 caractères au plus."))
-    body = StreamField(StoryBlock(), blank=True, verbose_name=_("récit"))
+    body = StreamField(
+        StoryBlock(),
+        blank=True,
+        verbose_name=_("récit"),
+        help_text=_(
+            "Le déroulé de la coopération, avec ses sources ; citations attribuées, images avec texte alternatif."
+        ),
+    )
     start_year = models.PositiveSmallIntegerField(
-        _("année de début"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("année de début"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Vide si les sources ne la donnent pas."),
     )
     start_month = models.PositiveSmallIntegerField(
         _("mois de début"), null=True, blank=True, validators=MONTH_VALIDATORS, help_text=_("Facultatif (1 à 12).")
     )
-    end_year = models.PositiveSmallIntegerField(_("année de fin"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        _("année de fin"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Vide pour un projet en cours ou si les sources ne la donnent pas."),
+    )
     end_month = models.PositiveSmallIntegerField(
         _("mois de fin"), null=True, blank=True, validators=MONTH_VALIDATORS, help_text=_("Facultatif (1 à 12).")
     )
-    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.ONGOING)
-    themes = ParentalManyToManyField("projets.Theme", verbose_name=_("thèmes"), blank=True, related_name="projects")
-    territories = ParentalManyToManyField(
-        "projets.Territory", verbose_name=_("territoires"), blank=True, related_name="projects"
+    status = models.CharField(
+        _("état"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.ONGOING,
+        help_text=_("« Non précisé » si les sources ne disent pas où en est le projet."),
     )
-    scale = models.CharField(_("échelle"), max_length=20, choices=Scale.choices, blank=True)
+    themes = ParentalManyToManyField(
+        "projets.Theme",
+        verbose_name=_("thèmes"),
+        blank=True,
+        related_name="projects",
+        help_text=_("Un sous-thème suffit : la recherche par son thème parent trouve aussi l'étude de cas."),
+    )
+    territories = ParentalManyToManyField(
+        "projets.Territory",
+        verbose_name=_("territoires"),
+        blank=True,
+        related_name="projects",
+        help_text=_("Régions ou départements où la coopération a lieu ; « Europe » ou « International » au-delà."),
+    )
+    scale = models.CharField(
+        _("échelle"),
+        max_length=20,
+        choices=Scale.choices,
+        blank=True,
+        help_text=_("L'échelle géographique du projet."),
+    )
     cooperation_format = models.CharField(
-        _("forme de coopération"), max_length=30, choices=CooperationFormat.choices, blank=True
+        _("forme de coopération"),
+        max_length=30,
+        choices=CooperationFormat.choices,
+        blank=True,
+        help_text=_("Comment associations et chercheurs ont travaillé ensemble."),
     )
     tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name=_("mots-clés"))
 
@@ -146,6 +189,8 @@ class ProjectPage(BasePage):
             "contracts",
             [index.SearchField("what_worked"), index.SearchField("what_to_change"), index.FilterField("kind")],
         ),
+        # The contract kinds in words ("Accord de consortium"), so that people can search by kind of agreement.
+        index.SearchField("contract_kinds_text"),
         index.RelatedFields("lessons", [index.SearchField("text")]),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("territories", [index.SearchField("name"), index.FilterField("code")]),
@@ -219,6 +264,9 @@ class ProjectPage(BasePage):
 
     def facet_contract_kind(self) -> list[str]:
         return sorted({contract.kind for contract in self.contracts.all()})
+
+    def contract_kinds_text(self) -> str:
+        return " ".join(sorted({str(contract.get_kind_display()) for contract in self.contracts.all()}))
 
     @property
     def period_label(self) -> str:

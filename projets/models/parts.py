@@ -30,9 +30,15 @@ YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 class ProjectPartner(Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
-        "projets.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="partnerships"
+        "projets.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        help_text=_("Cherchez-la ; si elle n'existe pas encore, créez-la depuis la fenêtre de choix."),
     )
-    role = models.CharField(_("rôle"), max_length=30, choices=PartnerRole.choices)
+    role = models.CharField(
+        _("rôle"), max_length=30, choices=PartnerRole.choices, help_text=_("Sa place dans la coopération.")
+    )
     contribution = models.CharField(
         _("apport principal"),
         max_length=20,
@@ -40,7 +46,9 @@ class ProjectPartner(Orderable):
         blank=True,
         help_text=_("Ce qu'elle a apporté."),
     )
-    contribution_details = models.CharField(_("précisions sur l'apport"), max_length=255, blank=True)
+    contribution_details = models.CharField(
+        _("précisions sur l'apport"), max_length=255, blank=True, help_text=_("Facultatif, en quelques mots.")
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -62,6 +70,7 @@ class FundingLine(Orderable):
         blank=True,
         on_delete=models.PROTECT,
         related_name="fundings",
+        help_text=_("L'organisation qui finance ; vide si elle n'est pas connue."),
     )
     programme = models.CharField(
         _("programme ou appel"),
@@ -69,7 +78,9 @@ class FundingLine(Orderable):
         blank=True,
         help_text=_("Ex. « Interreg V France-Wallonie-Vlaanderen »."),
     )
-    kind = models.CharField(_("type de financement"), max_length=30, choices=FundingKind.choices)
+    kind = models.CharField(
+        _("type de financement"), max_length=30, choices=FundingKind.choices, help_text=_("D'où vient l'argent.")
+    )
     amount = models.DecimalField(
         _("montant (euros)"),
         max_digits=12,
@@ -79,8 +90,12 @@ class FundingLine(Orderable):
         validators=[MinValueValidator(0, message=_("Le montant ne peut pas être négatif."))],
         help_text=_("Facultatif ; laisser vide si inconnu."),
     )
-    year_from = models.PositiveSmallIntegerField(_("de l'année"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    year_to = models.PositiveSmallIntegerField(_("à l'année"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    year_from = models.PositiveSmallIntegerField(
+        _("de l'année"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Facultatif.")
+    )
+    year_to = models.PositiveSmallIntegerField(
+        _("à l'année"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Facultatif.")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("funder"), FieldPanel("kind")]),
@@ -95,8 +110,15 @@ class FundingLine(Orderable):
 
 class Contract(Orderable, ClusterableModel):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="contracts")
-    kind = models.CharField(_("type de contrat"), max_length=30, choices=ContractKind.choices)
-    title = models.CharField(_("intitulé"), max_length=255, blank=True)
+    kind = models.CharField(
+        _("type de contrat"),
+        max_length=30,
+        choices=ContractKind.choices,
+        help_text=_("Le guide des contrats (/precedents/guide/) explique chaque type."),
+    )
+    title = models.CharField(
+        _("intitulé"), max_length=255, blank=True, help_text=_("Facultatif ; sinon le type de contrat est affiché.")
+    )
     parties = ParentalManyToManyField(
         "projets.Organisation",
         verbose_name=_("parties"),
@@ -104,34 +126,58 @@ class Contract(Orderable, ClusterableModel):
         related_name="contracts",
         help_text=_("Les signataires : ils doivent figurer parmi les partenaires du projet."),
     )
-    signed_on = models.DateField(_("date de signature"), null=True, blank=True)
+    signed_on = models.DateField(_("date de signature"), null=True, blank=True, help_text=_("Facultatif."))
     duration_months = models.PositiveSmallIntegerField(
-        _("durée (mois)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+        _("durée (mois)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(600)],
+        help_text=_("Facultatif, en mois."),
     )
     intellectual_property = models.CharField(
         _("propriété intellectuelle"),
         max_length=20,
         choices=IntellectualProperty.choices,
         default=IntellectualProperty.NOT_ADDRESSED,
+        help_text=_("À qui reviennent les résultats selon le contrat."),
     )
     publication = models.CharField(
-        _("publication"), max_length=20, choices=Publication.choices, default=Publication.NOT_ADDRESSED
+        _("publication"),
+        max_length=20,
+        choices=Publication.choices,
+        default=Publication.NOT_ADDRESSED,
+        help_text=_("Ce que le contrat prévoit pour publier les résultats."),
     )
     publication_review_days = models.PositiveSmallIntegerField(
         _("délai de relecture (jours)"), null=True, blank=True, help_text=_("Si relecture préalable.")
     )
-    data = models.CharField(_("données"), max_length=20, choices=DataClause.choices, default=DataClause.NOT_ADDRESSED)
+    data = models.CharField(
+        _("données"),
+        max_length=20,
+        choices=DataClause.choices,
+        default=DataClause.NOT_ADDRESSED,
+        help_text=_("Ce que le contrat prévoit pour les données."),
+    )
     compensation = models.CharField(
         _("compensation de l'association"),
         max_length=20,
         choices=Compensation.choices,
         default=Compensation.NOT_ADDRESSED,
+        help_text=_("Rémunération ou prise en charge des frais de l'association."),
     )
     governance = models.CharField(
-        _("gouvernance"), max_length=20, choices=Governance.choices, default=Governance.NOT_ADDRESSED
+        _("gouvernance"),
+        max_length=20,
+        choices=Governance.choices,
+        default=Governance.NOT_ADDRESSED,
+        help_text=_("Les instances prévues : comité de pilotage, tiers-veilleur."),
     )
-    what_worked = models.TextField(_("ce qui a marché"), blank=True)
-    what_to_change = models.TextField(_("ce que nous changerions"), blank=True)
+    what_worked = models.TextField(
+        _("ce qui a marché"), blank=True, help_text=_("Retour d'expérience, cherchable dans les précédents.")
+    )
+    what_to_change = models.TextField(
+        _("ce que nous changerions"), blank=True, help_text=_("Retour d'expérience, cherchable dans les précédents.")
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("modèle de document"),
@@ -139,6 +185,7 @@ class Contract(Orderable, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Facultatif : le contrat type ou anonymisé."),
     )
     visibility = models.CharField(
         _("visibilité du document"),
@@ -180,27 +227,50 @@ class Contract(Orderable, ClusterableModel):
         super().save(*args, **kwargs)
 
 
-class Lesson(Orderable):
-    """An obstacle or a lever ("freins et leviers"), as the founding day's workshops listed them."""
+class LessonBase(Orderable):
+    """An obstacle or a lever ("freins et leviers"): the fields and panels case studies and workshops share."""
 
-    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="lessons")
-    kind = models.CharField(_("frein ou levier"), max_length=10, choices=LessonKind.choices)
-    category = models.CharField(_("catégorie"), max_length=20, choices=LessonCategory.choices)
-    text = models.TextField(_("texte"))
+    kind = models.CharField(
+        _("frein ou levier"),
+        max_length=10,
+        choices=LessonKind.choices,
+        help_text=_("Un frein a gêné la coopération ; un levier l'a aidée."),
+    )
+    category = models.CharField(
+        _("catégorie"),
+        max_length=20,
+        choices=LessonCategory.choices,
+        help_text=_("Regroupe les enseignements sur la page « Ce que les coopérations enseignent »."),
+    )
+    text = models.TextField(_("texte"), help_text=_("Une ou deux phrases, telles que les sources les rapportent."))
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("category")]), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_category_display()}) : {self.text[:60]}"
+
+
+class Lesson(LessonBase):
+    """An obstacle or a lever of a case study, as the founding day's workshops listed them."""
+
+    page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="lessons")
+
+    class Meta(LessonBase.Meta):
         verbose_name = _("frein ou levier")
         verbose_name_plural = _("freins et leviers")
 
 
 class ProjectOutput(Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="outputs")
-    kind = models.CharField(_("type"), max_length=20, choices=OutputKind.choices)
-    title = models.CharField(_("titre"), max_length=255)
-    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    url = models.URLField(_("lien"), blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=OutputKind.choices, help_text=_("Nature du résultat."))
+    title = models.CharField(_("titre"), max_length=255, help_text=_("Le titre du rapport, de l'article, du guide…"))
+    year = models.PositiveSmallIntegerField(
+        _("année"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Facultatif.")
+    )
+    url = models.URLField(_("lien"), blank=True, help_text=_("Adresse publique du résultat, si elle existe."))
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -208,6 +278,7 @@ class ProjectOutput(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Ou le document lui-même, s'il peut être diffusé."),
     )
 
     panels = [
@@ -224,9 +295,11 @@ class ProjectOutput(Orderable):
 
 class ProjectSource(Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(_("titre"), max_length=255)
-    url = models.URLField(_("adresse"), max_length=500)
-    read_on = models.DateField(_("consultée le"), null=True, blank=True)
+    title = models.CharField(_("titre"), max_length=255, help_text=_("Le titre de la page ou du document cité."))
+    url = models.URLField(_("adresse"), max_length=500, help_text=_("Une source publique, consultable par tous."))
+    read_on = models.DateField(
+        _("consultée le"), null=True, blank=True, help_text=_("Date de consultation ; vide si inconnue.")
+    )
 
     panels = [FieldPanel("title"), FieldRowPanel([FieldPanel("url"), FieldPanel("read_on")])]
 

@@ -57,6 +57,14 @@ class WeightedBM25(stock_sqlite.BM25):
 class FrenchSQLiteQueryCompiler(stock_sqlite.SQLiteSearchQueryCompiler):
     normalise = staticmethod(analyse)
 
+    def get_search_vectors(self):
+        """One rank per entry: WeightedBM25 already weighs the title column.
+
+        The stock compiler adds bm25 × title_norm (the average title length over this title's length) to
+        bm25, whether or not the title matched: a short title outranked one that holds every word searched.
+        """
+        return self.get_index_vectors()[-1:]
+
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, Phrase | PlainText):
             return WeightedBM25() * boost if boost != 1.0 else WeightedBM25()

@@ -61,6 +61,8 @@ def test_every_demo_page_renders(demo, client):
     for url in ("/projets/", "/journee-2019-04-26/", "/mentions-legales/", "/accessibilite/", "/a-propos/"):
         assert client.get(url).status_code == 200, url
     assert "non conforme" in client.get("/accessibilite/").content.decode()
+    halluin = client.get("/projets/halluin-3r-dioxines/").content.decode()
+    assert "Non précisé" in halluin and "En cours" not in halluin
 
 
 @pytest.mark.django_db
@@ -106,12 +108,18 @@ def check_other_case_study_facts():
     assert {line.funder.acronym for line in pop_part.funding_lines.all()} == {"ANR", "SSHRC"}
 
     repere = ProjectPage.objects.get(slug="repere-voce-picaso")
-    assert repere.contracts.get().governance == choices.Governance.MEDIATOR
+    assert not repere.contracts.exists(), "the facts name no contract for REPERE"
+    assert "introduit" in repere.lessons.get().text
     lille = ProjectPage.objects.get(slug="boutique-des-sciences-lille")
     assert lille.contracts.get().kind == choices.ContractKind.CHARTER
 
     vigie = ProjectPage.objects.get(slug="vigie-nature")
     assert (vigie.start_year, vigie.status) == (1989, choices.Status.ONGOING)
+    # Where the sources give no state, the page says so instead of claiming "en cours".
+    unknown = set(ProjectPage.objects.filter(status=choices.Status.UNKNOWN).values_list("slug", flat=True))
+    assert unknown == {"halluin-3r-dioxines", "boutique-des-sciences-lille", "repere-voce-picaso", "univasso"}
+    assert halluin.partners.get(organisation__name="Halluin 3R").role == choices.PartnerRole.ASSOCIATION
+    assert "sols" not in halluin.summary
     assert Theme.objects.filter(parent__isnull=False).count() >= 8
 
 

@@ -155,3 +155,35 @@ def test_territory_listing_searches_filters_and_exports(admin_client):
 
     csv_text = b"".join(admin_client.get(url, {"export": "csv", "kind": "departement"}).streaming_content).decode()
     assert "Gironde" in csv_text and csv_text.count("\n") == 102  # header + 101 départements
+
+
+@pytest.mark.django_db
+def test_contributor_finds_or_creates_an_organisation_from_the_chooser(client, django_user_model, search_backend):
+    from django.contrib.auth.models import Group
+
+    contributor = django_user_model.objects.create_user("contributrice", password="x")
+    contributor.groups.add(Group.objects.get(name="Contributeurs"))
+    client.force_login(contributor)
+    OrganisationFactory(name="Halluin 3R", city="Halluin")
+    search_backend.refresh_indexes()
+
+    results = client.get(reverse("wagtailsnippetchoosers_projets_organisation:choose_results"), {"q": "halluin"})
+    assert results.status_code == 200 and "Halluin 3R" in results.content.decode()
+
+    modal = client.get(reverse("wagtailsnippetchoosers_projets_organisation:choose"))
+    assert "Nouvelle organisation" in modal.json()["html"]
+
+    url = reverse("wagtailsnippetchoosers_projets_organisation:create")
+    fields = {"name": "Coin de Terre Halluinois", "acronym": "", "kind": "association", "city": "Halluin"}
+    fields |= {"territory": "", "website": "", "rna": "", "siren": "", "rnsr": "", "ror": ""}
+    created = client.post(url, fields).json()
+    assert created["step"] == "chosen"
+    organisation = Organisation.objects.get(name="Coin de Terre Halluinois")
+    assert created["result"]["id"] == str(organisation.pk)
+
+    duplicate = client.post(url, {**fields, "name": "coin de terre HALLUINOIS"}).json()
+    assert duplicate["step"] == "reshow_creation_form"
+    assert "Cette organisation existe déjà" in html_lib.unescape(duplicate["htmlFragment"])
+    malformed = client.post(url, {**fields, "name": "Autre", "rna": "W12"}).json()
+    assert "n'est pas un numéro RNA" in html_lib.unescape(malformed["htmlFragment"])
+    assert Organisation.objects.count() == 2

@@ -23,6 +23,18 @@ def test_search_page_highlights_and_escapes(corpus, client, make_project):
     assert "&lt;b&gt;<mark>économie</mark>&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt;" in body
 
 
+def test_snippet_comes_from_the_narrative_when_the_summary_lacks_the_words(corpus, make_project, search_backend):
+    from wagtail.rich_text import RichText
+
+    body = [("paragraph", RichText("<p>Intro.</p>")), ("paragraph", RichText("<p>Une <b>mutualisation</b> & co.</p>"))]
+    make_project(title="Savoirs partagés", slug="savoirs", summary="Un résumé sans le mot.", body=body)
+    search_backend.refresh_indexes()
+    hit = search(parse_request({"q": "mutualiser"})).hits[0]
+    assert hit.page.slug == "savoirs"
+    assert "<mark>mutualisation</mark> &amp; co." in hit.highlight
+    assert "<b>" not in hit.highlight
+
+
 def test_zero_results_suggest_removing_a_filter_and_proposing(corpus, client):
     body = client.get("/recherche/", {"q": "zzzqqq", "theme": "ess"}).content.decode()
     assert "Aucune étude de cas ne correspond" in body
