@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by scripts/postgres.sh and search/engine/opensearch.sh (sourced, never run).
 #
 # The sourcing script sets LOG_NAME (the prefix of its messages) before sourcing this file.

@@ -27,8 +27,8 @@ DATABASE_URL="postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PORT/$DB_NAME"
 # Our own psql/pg_ctl calls must not be redirected by the caller's libpq env.
 unset PGHOST PGHOSTADDR PGUSER PGDATABASE PGPASSWORD PGSERVICE PGSERVICEFILE PGOPTIONS PGDATA PGPASSFILE
 
-LOG_NAME=postgres
-# shellcheck source=lib.sh
+export LOG_NAME=postgres
+# shellcheck source=scripts/lib.sh
 source "$SCRIPT_DIR/lib.sh"
 
 check_port PGPORT "$PORT"

@@ -27,8 +27,8 @@ JAVA_OPTS_USER="${OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx1g}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-120}"
 STOP_TIMEOUT=40
 
-LOG_NAME=opensearch
-# shellcheck source=../../scripts/lib.sh
+export LOG_NAME=opensearch
+# shellcheck source=scripts/lib.sh
 source "$REPO/scripts/lib.sh"
 
 check_port OPENSEARCH_PORT "$PORT"
