@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test body
 # (building data) are still synchronous and safe.
@@ -31,6 +32,9 @@ SCREENSHOTS = REPO / "var" / "screenshots"
 HTML_DUMPS = REPO / "var" / "e2e-html"
 
 pytestmark = pytest.mark.e2e
+
+# The machine is shared (2 cores): give assertions on the page the same patience as page actions.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
