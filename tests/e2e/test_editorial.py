@@ -77,7 +77,7 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
 
     editor = login(browser, base, "redaction")
     editor.goto(f"{base}/admin/pages/add/projets/projectpage/{seeded['index'].pk}/")
-    expect(editor.locator("#w-autosave-indicator")).to_have_count(0)
+    expect(editor.locator("form[data-edit-form]")).not_to_have_attribute("data-controller", re.compile("w-autosave"))
     editor.locator("#id_title").fill("Jardins partagés et sciences du sol")
     editor.locator("#id_summary").fill("Des jardiniers et un laboratoire de pédologie mesurent la qualité des sols.")
 
