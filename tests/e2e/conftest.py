@@ -59,13 +59,13 @@ def page(browser):
 
 
 @pytest.fixture
-def seeded(live_server, transactional_db):
-    """What the migrations create (groups, workflow, territories) — flushed by transactional tests."""
+def site_tree(live_server, transactional_db, search_backend):
+    """What the migrations create (groups, workflow, territories) — flushed by transactional tests —
+    the home page, and empty search indexes."""
     from django.apps import apps
     from django.core.cache import cache
 
     from cms.demo import build_site_tree
-    from projets.factories import ProjectIndexPageFactory
     from projets.models import Territory
     from projets.territories import load_territories
 
@@ -74,9 +74,16 @@ def seeded(live_server, transactional_db):
     if not Territory.objects.exists():
         load_territories(Territory)
     importlib.import_module("projets.migrations.0002_groups_workflow_members_collection").setup(apps, None)
-    home = build_site_tree()
-    index = ProjectIndexPageFactory(parent=home)
-    return {"home": home, "index": index, "url": live_server.url}
+    return build_site_tree()
+
+
+@pytest.fixture
+def seeded(site_tree, live_server):
+    """The site tree with an empty catalogue."""
+    from projets.factories import ProjectIndexPageFactory
+
+    index = ProjectIndexPageFactory(parent=site_tree)
+    return {"home": site_tree, "index": index, "url": live_server.url}
 
 
 def ensure_wagtail_roots() -> None:
@@ -104,6 +111,20 @@ def check_accessibility(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def audit_pages(page, base_url: str, pages: dict[str, str]) -> tuple[dict, dict]:
+    """Open each page: axe-core's serious or critical violations, the HTML served, and screenshots."""
+    violations, sources = {}, {}
+    for name, path in pages.items():
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+        sources[name] = response.text()
+        found = check_accessibility(page)
+        if found:
+            violations[name] = found
+        screenshot(page, name)
+    return violations, sources
 
 
 def screenshot(page, name: str) -> None:

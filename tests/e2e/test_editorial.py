@@ -99,7 +99,7 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
     # Wagtail sends the editor back to the catalogue's listing once the submission is saved.
     explorer_url = f"{base}/admin/pages/{seeded['index'].pk}/"
     run_action(editor, re.compile("Soumettre à"), explorer_url)
-    expect(editor.locator(".messages")).to_contain_text("a été soumise pour modération")
+    expect(editor.locator(".messages")).to_contain_text("soumise pour modération")
 
     project = ProjectPage.objects.get(title="Jardins partagés et sciences du sol")
     assert not project.live
