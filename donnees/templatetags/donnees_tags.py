@@ -26,8 +26,8 @@ def _follows_results(context) -> bool:
     match = getattr(request, "resolver_match", None)
     if match and match.url_name == "search":
         return True
-    page = getattr(context.get("page"), "specific", None)
-    return page is not None and page.__class__.__name__ == "ProjectIndexPage"
+    # Wagtail puts the specific page in the context: no need to ask for .specific (a query at worst).
+    return type(context.get("page")).__name__ == "ProjectIndexPage"
 
 
 @register.simple_tag(takes_context=True)
