@@ -1,16 +1,57 @@
-"""Atom feeds of case studies: the latest ones, or any catalogue filter (?theme=…&region=…&q=…)."""
+"""Atom feeds of case studies: the latest ones, or any search or catalogue URL as a feed.
+
+/flux/projets.atom takes the query string of /recherche/ or /projets/ as it is (words, themes, regions,
+départements, kinds, years… repeated or not) and runs it through the same search service, newest first.
+"""
+
+from dataclasses import replace
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from projets.models import ProjectIndexPage, ProjectPage
-
-from .filters import InvalidFilter, filter_projects, parse_filters
+from projets.models import ProjectIndexPage
+from search.facets import FACETS_BY_NAME
+from search.query import QueryError, parse_request
+from search.service import SearchOutcome, search
 
 FEED_SIZE = 50
+# Parameters of a results page that mean nothing for a feed (always page 1, newest first).
+PAGE_PARAMETERS = ("page", "page_size", "sort")
+
+
+def feed_params(params: QueryDict) -> QueryDict:
+    """The filters and words of a search or catalogue query string, without its paging and sort."""
+    params = params.copy()
+    for name in PAGE_PARAMETERS:
+        params.pop(name, None)
+    return params
+
+
+def feed_url(params: QueryDict) -> str:
+    """The feed that follows these search or catalogue results."""
+    query = feed_params(params).urlencode()
+    url = reverse("donnees:projects_feed")
+    return f"{url}?{query}" if query else url
+
+
+def describe(outcome: SearchOutcome) -> str:
+    """« thème « Santé », région « Hauts-de-France », recherche « jardin » » for the feed title."""
+    query = outcome.query
+    parts = []
+    for name, values in outcome.facets.items():
+        labels = [value.label for value in values if value.selected and name != "year"]
+        if labels:
+            parts.append(f"{str(FACETS_BY_NAME[name].label).lower()} : {', '.join(labels)}")
+    if query.year_from or query.year_to:
+        parts.append(
+            _("début entre %(start)s et %(end)s") % {"start": query.year_from or "…", "end": query.year_to or "…"}
+        )
+    if query.text:
+        parts.append(_("recherche « %(q)s »") % {"q": query.text})
+    return " ; ".join(parts)
 
 
 class ProjectsFeed(Feed):
@@ -19,30 +60,30 @@ class ProjectsFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         try:
             return super().__call__(request, *args, **kwargs)
-        except InvalidFilter as error:
+        except QueryError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
     def get_object(self, request):
         self.request = request
-        return parse_filters(request.GET)
+        query = parse_request(feed_params(request.GET))
+        return search(replace(query, sort="recent", page=1, page_size=FEED_SIZE))
 
-    def title(self, filters):
-        described = filters.describe()
+    def title(self, outcome):
+        described = describe(outcome)
         base = _("Coopérathèque : dernières études de cas")
         return f"{base} ({described})" if described else base
 
-    def subtitle(self, filters):
+    def subtitle(self, outcome):
         return _("Études de cas de coopérations entre associations et recherche publique.")
 
-    def link(self, filters):
+    def link(self, outcome):
         index = ProjectIndexPage.objects.live().public().first()
         url = index.get_url(self.request) if index else "/"
-        query = {key: value for key, value in self.request.GET.items() if value}
-        return f"{url}?{urlencode(query)}" if query else url
+        query = feed_params(self.request.GET).urlencode()
+        return f"{url}?{query}" if query else url
 
-    def items(self, filters):
-        queryset = ProjectPage.objects.live().public()
-        return filter_projects(queryset, filters).order_by("-first_published_at", "-pk")[:FEED_SIZE]
+    def items(self, outcome):
+        return [hit.page for hit in outcome.hits]
 
     def item_title(self, item):
         return item.title
@@ -61,3 +102,6 @@ class ProjectsFeed(Feed):
 
     def item_updateddate(self, item):
         return item.last_published_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]

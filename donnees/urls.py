@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from . import exports, views
 from .api import api_router
 from .feeds import ProjectsFeed
+from .sitemaps import SITEMAPS
 
 app_name = "donnees"
 
@@ -24,7 +25,7 @@ data_urls = [
 
 urlpatterns = [
     *data_urls,
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # Mounted by cms/urls.py before the django-ninja API at /api/ (whose routes do not start with v2/).

@@ -27,38 +27,16 @@ DATABASE_URL="postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PORT/$DB_NAME"
 # Our own psql/pg_ctl calls must not be redirected by the caller's libpq env.
 unset PGHOST PGHOSTADDR PGUSER PGDATABASE PGPASSWORD PGSERVICE PGSERVICEFILE PGOPTIONS PGDATA PGPASSFILE
 
-log() { printf 'postgres: %s\n' "$*"; }
-warn() { printf 'postgres: WARNING: %s\n' "$*" >&2; }
-die() { printf 'postgres: ERROR: %s\n' "$*" >&2; exit 1; }
+export LOG_NAME=postgres
+# shellcheck source=scripts/lib.sh
+source "$SCRIPT_DIR/lib.sh"
 
-[[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT >= 1024 && PORT <= 65535)) \
-  || die "PGPORT must be a number in 1024..65535 (got '$PORT')"
+check_port PGPORT "$PORT"
 
 IS_ROOT=0
 [[ "$(id -u)" == 0 ]] && IS_ROOT=1
 
 # ---------------------------------------------------------------- tools ----
-
-apt_install() {
-  command -v apt-get >/dev/null || die "missing: $* (and no apt-get to install it); install it by hand"
-  local sudo=() out
-  if ((!IS_ROOT)); then
-    command -v sudo >/dev/null || die "missing: $*; need root (or sudo) to apt-get install it"
-    sudo=(sudo)
-  fi
-  out="$(mktemp)"
-  log "installing $* with apt-get ..."
-  export DEBIAN_FRONTEND=noninteractive
-  # Try without 'apt-get update' first (fast when lists are fresh); update only if that fails.
-  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "$@" >"$out" 2>&1; then
-    if ! { "${sudo[@]}" apt-get update -q && "${sudo[@]}" apt-get install -y -q --no-install-recommends "$@"; } >>"$out" 2>&1; then
-      tail -n 30 "$out" >&2
-      rm -f "$out"
-      die "apt-get install $* failed"
-    fi
-  fi
-  rm -f "$out"
-}
 
 PGBIN=""
 find_pgbin() {  # newest /usr/lib/postgresql/N/bin that has initdb
@@ -133,15 +111,7 @@ is_our_postmaster() {
 
 running() { [[ -f "$DATA_DIR/postmaster.pid" ]] && is_our_postmaster "$(pidfile_pid)"; }
 
-port_in_use() {
-  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT" 2>/dev/null
-}
-
-port_owner() {
-  if command -v ss >/dev/null; then
-    ss -Hltnp "sport = :$PORT" 2>/dev/null | sed 's/^/    /' || true
-  fi
-}
+port_in_use() { tcp_open 127.0.0.1 "$PORT"; }
 
 clean_stale_files() {
   local f pid
@@ -252,7 +222,7 @@ cmd_start() {
     return 0
   fi
   if port_in_use; then
-    port_owner >&2
+    port_owner "$PORT" >&2
     die "port $PORT on 127.0.0.1 is in use by something else (not the cluster in $DATA_DIR); free it or set PGPORT"
   fi
   clean_stale_files
@@ -295,7 +265,7 @@ cmd_stop() {
   deadline=$((SECONDS + 15))
   while port_in_use && ((SECONDS < deadline)); do sleep 0.3; done
   if port_in_use; then
-    port_owner >&2
+    port_owner "$PORT" >&2
     die "PostgreSQL stopped but port $PORT is still in use"
   fi
   log "stopped"
@@ -317,7 +287,7 @@ cmd_status() {
   fi
   if port_in_use; then
     log "not running from $DATA_DIR; port $PORT is used by something else"
-    port_owner
+    port_owner "$PORT"
     return 1
   fi
   log "not running"

@@ -27,12 +27,11 @@ JAVA_OPTS_USER="${OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx1g}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-120}"
 STOP_TIMEOUT=40
 
-log() { printf 'opensearch: %s\n' "$*"; }
-warn() { printf 'opensearch: WARNING: %s\n' "$*" >&2; }
-die() { printf 'opensearch: ERROR: %s\n' "$*" >&2; exit 1; }
+export LOG_NAME=opensearch
+# shellcheck source=scripts/lib.sh
+source "$REPO/scripts/lib.sh"
 
-[[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT >= 1024 && PORT <= 65535)) \
-  || die "OPENSEARCH_PORT must be a number in 1024..65535 (got '$PORT')"
+check_port OPENSEARCH_PORT "$PORT"
 [[ "$START_TIMEOUT" =~ ^[0-9]+$ ]] || die "OPENSEARCH_START_TIMEOUT must be a number of seconds"
 
 mkdir -p "$STATE_DIR"
@@ -46,27 +45,6 @@ LAUNCHER="$STATE_DIR/launcher/CoopOpenSearchLauncher.java"
 URL="http://127.0.0.1:$PORT"
 
 # ---------------------------------------------------------------- tools ----
-
-apt_install() {
-  command -v apt-get >/dev/null || die "missing: $* (and no apt-get to install it); install it by hand"
-  local sudo=() out
-  if [[ "$(id -u)" != 0 ]]; then
-    command -v sudo >/dev/null || die "missing: $*; need root (or sudo) to apt-get install it"
-    sudo=(sudo)
-  fi
-  out="$(mktemp)"
-  log "installing $* with apt-get ..."
-  export DEBIAN_FRONTEND=noninteractive
-  # Try without 'apt-get update' first (fast when lists are fresh); update only if that fails.
-  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "$@" >"$out" 2>&1; then
-    if ! { "${sudo[@]}" apt-get update -q && "${sudo[@]}" apt-get install -y -q --no-install-recommends "$@"; } >>"$out" 2>&1; then
-      tail -n 30 "$out" >&2
-      rm -f "$out"
-      die "apt-get install $* failed"
-    fi
-  fi
-  rm -f "$out"
-}
 
 java_major() {  # prints the major version of java binary $1 (8, 11, 17, ...)
   local v
@@ -126,16 +104,7 @@ node_http_port() {  # HTTP port our JVM $1 was started for (baseHttpPort + 1)
   tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | awk 'prev == "-baseHttpPort" { print $0 + 1 } { prev = $0 }'
 }
 
-port_in_use() {  # something accepts TCP connections on loopback:$PORT
-  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT" 2>/dev/null \
-    || timeout 3 bash -c "exec 3<>/dev/tcp/::1/$PORT" 2>/dev/null
-}
-
-port_owner() {  # best-effort description of who listens on $PORT
-  if command -v ss >/dev/null; then
-    ss -Hltnp "sport = :$PORT" 2>/dev/null | sed 's/^/    /' || true
-  fi
-}
+port_in_use() { tcp_open 127.0.0.1 "$PORT" || tcp_open ::1 "$PORT"; }  # loopback, IPv4 or IPv6
 
 health_json() { curl -sS --max-time 3 "$URL/_cluster/health" 2>/dev/null || true; }
 
@@ -317,7 +286,7 @@ cmd_start() {
     die "OpenSearch pid $pids (data dir $BASE_PATH) is not healthy on $URL after ${START_TIMEOUT}s; it may be on another OPENSEARCH_PORT. Run '$0 stop' first."
   fi
   if port_in_use; then
-    port_owner >&2
+    port_owner "$PORT" >&2
     die "port $PORT is already in use by something that is not a healthy OpenSearch (no yellow/green $URL/_cluster/health). Free it or set OPENSEARCH_PORT."
   fi
   if [[ -f "$PID_FILE" ]]; then
@@ -409,7 +378,7 @@ cmd_stop() {
   deadline=$((SECONDS + 20))
   while port_in_use && ((SECONDS < deadline)); do sleep 0.5; done
   if port_in_use; then
-    port_owner >&2
+    port_owner "$PORT" >&2
     die "OpenSearch stopped but port $PORT is still in use by another process"
   fi
   log "stopped"
@@ -438,7 +407,7 @@ cmd_status() {
   fi
   if port_in_use; then
     log "not running from $STATE_DIR; port $PORT is used by something else"
-    port_owner
+    port_owner "$PORT"
     return 1
   fi
   log "not running"

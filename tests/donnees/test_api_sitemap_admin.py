@@ -61,6 +61,13 @@ def test_sitemap_and_robots(client, catalogue):
         assert page.url in sitemap
     for key in ("draft", "private"):
         assert catalogue[key].slug not in sitemap
+    # The organisations of public case studies and the pages served by views are listed too.
+    partners = catalogue["public"][0].partners.all()
+    for partner in partners:
+        assert f"<loc>http://testserver{partner.organisation.get_absolute_url()}</loc>" in sitemap
+    assert catalogue["secret_funder"].slug not in sitemap
+    for path in ("/explorer/", "/proposer/", "/donnees/"):
+        assert f"<loc>http://testserver{path}</loc>" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
 

@@ -52,3 +52,25 @@ def test_shipped_examples_import(project_index, name):
     report = import_tables(read_tables((name, path.read_bytes()), companions), dry_run=True)
     assert report.ok, report.errors
     assert len(report.created) == 2 and report.organisations_created == 7
+
+
+def test_organisations_are_matched_by_identifier_then_by_normalised_name(project_index, themes):
+    from projets.factories import OrganisationFactory
+
+    known = OrganisationFactory(name="Réseau des économies solidaires", kind="reseau", siren="732829320")
+    named = OrganisationFactory(name="COORACE Hauts-de-France", kind="reseau")
+    project = vises(
+        partenaires=[
+            # Another spelling, the same SIREN: the identifier wins over the name.
+            {"organisation": "ConcertES", "type_structure": "reseau", "role": "chef_de_file", "siren": "732 829 320"},
+            # No identifier, the same name once case, accents and spaces are set aside.
+            {"organisation": "  coorace HAUTS-DE-FRANCE ", "role": "partenaire_associatif"},
+        ],
+        contrats=[],
+    )
+    report = run_json([project])
+    assert report.ok, report.errors
+    assert report.organisations_created == 0
+    draft = ProjectPage.objects.get(reference="VISES").get_latest_revision_as_object()
+    assert [p.organisation_id for p in draft.partners.all()] == [known.pk, named.pk]
+    assert Organisation.objects.count() == 2

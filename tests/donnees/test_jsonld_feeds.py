@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import feedparser
+import pytest
 from pyld import jsonld
 
 from donnees.jsonld import organisation_jsonld, project_jsonld
@@ -61,32 +62,66 @@ def entries(client, query=""):
     return feed, sorted(entry.title for entry in feed.entries)
 
 
-def test_latest_feed_lists_public_case_studies_only(client, catalogue):
+@pytest.fixture
+def indexed(catalogue, search_backend):
+    """The catalogue in the configured search backend (the feed runs through the search service)."""
+    from projets.models import ProjectPage
+
+    for page in ProjectPage.objects.live():
+        search_backend.add(page)
+    search_backend.refresh_indexes()
+    return catalogue
+
+
+def test_latest_feed_lists_public_case_studies_only(client, indexed):
     feed, titles = entries(client)
     assert titles == ["@Sols vivants", "Des chercheurs au jardin"]
     assert feed.feed.title.startswith("Coopérathèque")
     assert feed.entries[0].link.startswith("http://testserver/")
+    assert feed.entries[0].tags[0].term == "Santé environnementale"
 
 
-def test_feed_honours_catalogue_filters(client, catalogue, make_project, themes):
+def test_feed_honours_every_catalogue_filter(client, indexed, make_project, themes, search_backend):
     from projets.factories import region
 
     make_project(
         title="Économie de la société", themes=[themes["other"]], territories=[region("11")], status="preparation"
     )
-    assert entries(client, "?theme=sante")[1] == ["@Sols vivants", "Des chercheurs au jardin"]
+    search_backend.refresh_indexes()
+    both = ["@Sols vivants", "Des chercheurs au jardin"]
+    assert entries(client, "?theme=sante")[1] == both  # a parent theme includes its children
     assert entries(client, "?theme=ess")[1] == ["Économie de la société"]
-    assert entries(client, "?region=32")[1] == ["@Sols vivants", "Des chercheurs au jardin"]
+    assert entries(client, "?region=32")[1] == both
+    assert entries(client, "?departement=59")[1] == both
     assert entries(client, "?region=11&status=preparation")[1] == ["Économie de la société"]
     assert entries(client, "?format=recherche_participative")[1] == ["@Sols vivants"]
+    assert entries(client, "?partner_kind=laboratoire&funding_kind=fondation")[1] == both
+    assert entries(client, "?theme=ess&theme=sante-environnementale")[1] == [*both, "Économie de la société"]
     assert entries(client, "?q=SOCIETE")[1] == ["Économie de la société"]
+    assert entries(client, "?q=jardin+-vivants")[1] == ["Des chercheurs au jardin"]  # the search syntax too
+    # A results page's address as it is: its paging and sort do not narrow the feed.
+    assert entries(client, "?region=32&page=2&sort=debut&page_size=1")[1] == both
     feed, _titles = entries(client, "?theme=sante&region=32")
     assert "Santé" in feed.feed.title and "Hauts-de-France" in feed.feed.title
-    assert "theme=sante" in feed.feed.link
+    assert "theme=sante" in feed.feed.link and "/projets/" in feed.feed.link
 
 
 def test_feed_rejects_unknown_filters_in_french(client, catalogue):
-    for query in ("?theme=nulle-part", "?region=99", "?status=fini", "?format=x"):
+    for query in ("?theme=nulle-part", "?region=99", "?status=fini", "?format=x", "?year_from=abc"):
         response = client.get("/flux/projets.atom" + query)
         assert response.status_code == 400
-        assert "inconnu" in response.content.decode()
+        assert response["Content-Type"].startswith("text/plain")
+        text = response.content.decode()
+        assert "inconnu" in text or "nombre entier" in text
+
+
+def test_results_pages_link_to_their_feed(client, indexed):
+    catalogue_page = client.get("/projets/?region=32&page=1").content.decode()
+    assert 'href="/flux/projets.atom?region=32"' in catalogue_page
+    assert 'rel="alternate" type="application/atom+xml" href="/flux/projets.atom?region=32"' in catalogue_page
+    search_page = client.get("/recherche/?q=jardin&theme=sante").content.decode()
+    assert 'rel="alternate" type="application/atom+xml" href="/flux/projets.atom?q=jardin&amp;theme=sante"' in (
+        search_page
+    )
+    home = client.get("/").content.decode()
+    assert 'rel="alternate" type="application/atom+xml" href="/flux/projets.atom"' in home

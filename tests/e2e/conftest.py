@@ -7,6 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.wagtail_roots import ensure_wagtail_roots
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test body
 # (building data) are still synchronous and safe.
@@ -32,6 +35,9 @@ HTML_DUMPS = REPO / "var" / "e2e-html"
 
 pytestmark = pytest.mark.e2e
 
+# The machine is shared (2 cores): give assertions on the page the same patience as page actions.
+expect.set_options(timeout=15_000)
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -55,30 +61,36 @@ def page(browser):
 
 
 @pytest.fixture
-def seeded(live_server, transactional_db):
-    """What the migrations create (groups, workflow, territories) — flushed by transactional tests."""
+def site_tree(live_server, transactional_db, search_backend):
+    """What the migrations create (groups, workflow, territories) — flushed by transactional tests —
+    the home page, and empty search indexes."""
     from django.apps import apps
     from django.core.cache import cache
 
     from cms.demo import build_site_tree
-    from projets.factories import ProjectIndexPageFactory
     from projets.models import Territory
     from projets.territories import load_territories
-    from tests.wagtail_roots import ensure_wagtail_roots
 
     cache.clear()
     ensure_wagtail_roots()
     if not Territory.objects.exists():
         load_territories(Territory)
     importlib.import_module("projets.migrations.0002_groups_workflow_members_collection").setup(apps, None)
-    home = build_site_tree()
-    index = ProjectIndexPageFactory(parent=home)
-    return {"home": home, "index": index, "url": live_server.url}
+    return build_site_tree()
+
+
+@pytest.fixture
+def seeded(site_tree, live_server):
+    """The site tree with an empty catalogue."""
+    from projets.factories import ProjectIndexPageFactory
+
+    index = ProjectIndexPageFactory(parent=site_tree)
+    return {"home": site_tree, "index": index, "url": live_server.url}
 
 
 def check_accessibility(page) -> list[dict]:
     """Serious or critical axe-core violations on the current page."""
-    # Evaluated through the DevTools protocol: an injected <script> tag would be refused by our CSP.
+    # Evaluated through the DevTools protocol: the site's CSP (script-src 'self') forbids an inline tag.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
@@ -86,6 +98,20 @@ def check_accessibility(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def audit_pages(page, base_url: str, pages: dict[str, str]) -> tuple[dict, dict]:
+    """Open each page: axe-core's serious or critical violations, the HTML served, and screenshots."""
+    violations, sources = {}, {}
+    for name, path in pages.items():
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+        sources[name] = response.text()
+        found = check_accessibility(page)
+        if found:
+            violations[name] = found
+        screenshot(page, name)
+    return violations, sources
 
 
 def screenshot(page, name: str) -> None:

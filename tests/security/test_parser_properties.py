@@ -10,11 +10,11 @@ import time
 
 import pytest
 from django.http import QueryDict
+from donnees.filters import InvalidFilter, filter_projects
+from donnees.filters import parse_filters as parse_feed_filters
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from donnees.filters import InvalidFilter, filter_projects
-from donnees.filters import parse_filters as parse_feed_filters
 from precedents import lessons, partners, selection
 from projets.models import ProjectPage
 from search.query import FILTERS, QueryError, parse_params, parse_request

@@ -76,4 +76,4 @@ def test_query_count_does_not_grow_with_partners(client, make_project, django_as
     assert count_queries(client, big.url) == small_count
     with django_assert_max_num_queries(small_count):
         client.get(big.url)
-    assert small_count <= 25
+    assert small_count <= 26  # 26 since the JSON-LD reads partners and funders (one query each)
