@@ -1,5 +1,6 @@
 """Tests: the environment chooses the database and the search engine (see scripts/test.sh)."""
 
+import os
 from pathlib import Path
 
 from cms.settings.environment import default_env
@@ -27,3 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
     # Writers queue up (BEGIN IMMEDIATE + a busy timeout) instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})  # noqa: F405
+
+# The page cache stays off in tests unless asked (tests/cms/test_pagecache.py and the benchmark turn it on).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
