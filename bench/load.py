@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -93,8 +94,26 @@ def wrk(url: str, seconds: int, connections: int = 16, threads: int = 2) -> dict
     return result
 
 
+def ensure_wrk() -> str | None:
+    """wrk from Debian, installed on the fly when we may (root); else a note saying how."""
+    if shutil.which("wrk"):
+        return None
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False, capture_output=True)
+        if shutil.which("wrk"):
+            return None
+    return "not available (wrk missing: sudo apt-get install wrk)"
+
+
 def throughput(env: dict, paths: dict, seconds: int) -> dict:
     env = {**os.environ, **env}
+    missing = ensure_wrk()
+    if missing:
+        return {"runs": {name: {"available": False, "note": missing} for name in paths}, "worker_rss_mb": []}
     with Gunicorn(env) as server:
         runs = {name: wrk(server.base + path, seconds) for name, path in paths.items()}
-        return {"runs": runs, "worker_rss_mb": server.worker_rss_mb()}
+        return {
+            "runs": runs,
+            "worker_rss_mb": server.worker_rss_mb(),
+            "page_cache_seconds": int(env.get("PAGE_CACHE_SECONDS") or 0),
+        }

@@ -160,13 +160,18 @@ def reindex(
 
 
 def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> None:
+    from projets.indexing_pg import bulk_add_items, is_postgres_index
+
+    add_items = (
+        (lambda model, objs: bulk_add_items(target, model, objs)) if is_postgres_index(target) else target.add_items
+    )
     chunks = keyset_chunks(indexed_queryset(model), chunk_size)
     while True:
         started, cpu_started = time.perf_counter(), time.process_time()
         chunk = next(chunks, None)
         if chunk is None:
             return
-        target.add_items(model, chunk)
+        add_items(model, chunk)
         stat = ChunkStat(model._meta.label, len(chunk), time.perf_counter() - started, rss_mb())
         stat.cpu_seconds = time.process_time() - cpu_started
         report.chunks.append(stat)

@@ -23,10 +23,18 @@ def search_backend(db):
     """The configured backend with empty, mapped indexes; refresh it after writes to search."""
     backend = get_search_backend()
     if engine_in_use() != "database":
+        drop_aliased_indexes(backend)  # reset_indexes() cannot delete a name that is an alias
         backend.reset_indexes()
         for model in get_indexed_models():
             backend.get_index_for_model(model).add_model(model)
     return backend
+
+
+def drop_aliased_indexes(backend):
+    """Delete every index an alias of this prefix points to (left by reindex_projects), freeing the names."""
+    for name in backend.es.indices.get_alias(index=f"{backend.index_prefix}*"):
+        if backend.es.indices.get_alias(index=name).get(name, {}).get("aliases"):
+            backend.es.indices.delete(index=name)
 
 
 @pytest.fixture
