@@ -72,10 +72,10 @@ def project_jsonld(page, request=None) -> dict:
     areas = [_place(territory) for territory in page.territories.all()]
     if areas:
         data["areaServed"] = areas
-    partners = list(page.partners.all())
+    partners = list(page.partners.select_related("organisation"))  # one query, whatever the number of partners
     members = [p.organisation for p in partners if p.role != PartnerRole.FUNDER]
     funders = {p.organisation.pk: p.organisation for p in partners if p.role == PartnerRole.FUNDER}
-    for line in page.funding_lines.all():
+    for line in page.funding_lines.select_related("funder"):
         if line.funder_id:
             funders.setdefault(line.funder_id, line.funder)
     if members:
