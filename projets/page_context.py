@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from projets.catalogue import public_projects
 from projets.choices import LessonKind, PartnerRole, Visibility
@@ -55,6 +55,8 @@ def related_projects(page, themes, partners, limit: int = 4):
 
 
 def project_context(page, request) -> dict:
+    # Kept on the page object, so the JSON-LD of the same page reads them without querying again.
+    prefetch_related_objects([page], "themes", "territories")
     partners = list(page.partners.select_related("organisation"))
     themes = list(page.themes.all())
     lessons = list(page.lessons.all())
