@@ -130,3 +130,12 @@ def test_nothing_is_cached_when_switched_off(client, settings, case_study):
     url = case_study[0].url
     assert pagecache.HEADER not in fetch(client, url)[0]
     assert pagecache.HEADER not in fetch(client, url)[0]
+
+
+def test_home_figures_are_recomputed_after_a_publication(page_cache_on, case_study, make_project):
+    """The home page counts come from a per-generation cache: a new case study shows at once."""
+    before = pagecache.per_generation("catalogue_figures", lambda: {"project_count": -1})
+    assert before["project_count"] == -1  # kept for this generation
+    assert pagecache.per_generation("catalogue_figures", lambda: {"project_count": -2}) == before
+    make_project(title="Nouvelle coopération")
+    assert pagecache.per_generation("catalogue_figures", lambda: {"project_count": 2})["project_count"] == 2
