@@ -26,6 +26,7 @@ from bench.stats import summary_ms  # noqa: E402
 from projets.models import ProjectIndexPage, ProjectPage  # noqa: E402
 
 HOST = "localhost"
+NO_SEARCH = {"available": False, "note": "not measured (--pages-only: no index for this size)"}
 
 
 def search_api(client: Client, url: str, repeat: int) -> dict:
@@ -127,6 +128,7 @@ def main() -> None:
     parser.add_argument("--api-url", default="/api/recherche")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--page-repeat", type=int, default=30)
+    parser.add_argument("--no-search", action="store_true", help="Pages only (no index built for this size).")
     args = parser.parse_args()
     client = Client()
     pages = {name: url for name, url in case_study_urls().items() if url}
@@ -135,8 +137,8 @@ def main() -> None:
     pages["catalogue_page_50"] = f"{catalogue.url}?page=50"
     result = {
         "case_studies": ProjectPage.objects.live().count(),
-        "search_api": search_api(client, args.api_url, args.repeat),
-        "raw_engine": raw_engine(args.repeat),
+        "search_api": NO_SEARCH if args.no_search else search_api(client, args.api_url, args.repeat),
+        "raw_engine": {} if args.no_search else raw_engine(args.repeat),
         "pages": {name: page_latency(client, url, args.page_repeat) for name, url in pages.items()},
     }
     with open(args.out, "w", encoding="utf-8") as handle:

@@ -124,11 +124,12 @@ def build_index(env: dict) -> dict:
     return record
 
 
-def measure(env: dict, api_url: str, repeat: int, page_repeat: int) -> dict:
+def measure(env: dict, api_url: str, repeat: int, page_repeat: int, pages_only: bool = False) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
             [PYTHON, "-m", "bench.measure", "--out", out.name, "--api-url", api_url, "--repeat", str(repeat)]
-            + ["--page-repeat", str(page_repeat)],
+            + ["--page-repeat", str(page_repeat)]
+            + (["--no-search"] if pages_only else []),
             cwd=ROOT,
             env=env,
             check=True,
@@ -143,6 +144,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--api-url", default="/api/recherche")
     parser.add_argument("--skip-index", action="store_true", help="Measure the index already built (reported).")
+    parser.add_argument(
+        "--pages-only", action="store_true", help="No index: pages and page cache only (search not measured)."
+    )
     parser.add_argument("--index-only", action="store_true", help="Only (re)build the indexes and record the times.")
     parser.add_argument("--quick", action="store_true", help="Short runs (5 s of load, 1 pass of queries).")
     parser.add_argument("--duration", type=int, default=None, help="Seconds of load per URL (30, or 5 with --quick).")
@@ -156,16 +160,19 @@ def main() -> None:
         for backend in args.backends:
             print(f"== N = {size}, {backend}: index, measure, load", flush=True)
             env = environment(size, BACKENDS[backend])
-            index = last_index_build(env) if args.skip_index else build_index(env)
+            if args.pages_only:
+                index = {"skipped": "not built (--pages-only)"}
+            else:
+                index = last_index_build(env) if args.skip_index else build_index(env)
             if args.index_only:
                 print(json.dumps({key: value for key, value in index.items() if key != "chunk_ms_all"}), flush=True)
                 continue
             run = {"size": size, "backend": backend, "data": data, "index": index}
             run["load_average_before"] = [round(value, 2) for value in os.getloadavg()]
-            run["measure"] = measure(env, args.api_url, repeat, 3 if args.quick else 30)
+            run["measure"] = measure(env, args.api_url, repeat, 3 if args.quick else 30, args.pages_only)
             pages = run["measure"]["pages"]
             # The catalogue last: slow pages leave queued requests that would delay the next URL.
-            paths = {"home": "/", "search_api": f"{args.api_url}?q=recherche"}
+            paths = {"home": "/"} if args.pages_only else {"home": "/", "search_api": f"{args.api_url}?q=recherche"}
             if "case_study_2_partners" in pages:
                 paths["case_study"] = pages["case_study_2_partners"]["url"]
             paths["catalogue"] = pages["catalogue"]["url"]
