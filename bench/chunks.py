@@ -18,7 +18,7 @@ django.setup()
 
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from projets.indexing import indexed_queryset, rss_mb  # noqa: E402
+from projets.indexing import indexed_queryset, rss_mb, with_long_timeout  # noqa: E402
 from projets.indexing_pg import bulk_add_items, is_postgres_index  # noqa: E402
 from projets.models import ProjectPage  # noqa: E402
 
@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="Chunks in a row at each position.")
     parser.add_argument("--out")
     args = parser.parse_args()
-    backend = get_search_backend()
+    backend = with_long_timeout(get_search_backend())
     index = backend.get_index_for_model(ProjectPage)
     if hasattr(index, "exists") and not index.exists():
         index.put()

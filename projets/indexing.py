@@ -54,6 +54,14 @@ def indexed_queryset(model):
     return queryset.order_by("pk")
 
 
+def with_long_timeout(backend):
+    """An engine backend whose client waits REBUILD_TIMEOUT_SECONDS (bulk requests); others unchanged."""
+    if hasattr(backend, "es"):
+        options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
+        backend.es = backend.client_class(hosts=backend.hosts, **options)
+    return backend
+
+
 def keyset_chunks(queryset, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list]:
     """Yield lists of at most `chunk_size` objects, by `pk > last` (never OFFSET)."""
     last = None
@@ -132,10 +140,7 @@ def reindex(
     stdout=None, chunk_size: int = DEFAULT_CHUNK_SIZE, backend_name: str = "default", on_chunk: Callable | None = None
 ) -> ReindexReport:
     """Rebuild every index of `backend_name` from the database; returns per-chunk timings."""
-    backend = get_search_backend(backend_name)
-    if hasattr(backend, "es"):
-        options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
-        backend.es = backend.client_class(hosts=backend.hosts, **options)
+    backend = with_long_timeout(get_search_backend(backend_name))
     report = ReindexReport(backend=type(backend).__module__)
     started = time.perf_counter()
     for _key, (index, models) in models_by_index(backend).items():
