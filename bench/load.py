@@ -12,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOG = ROOT / "bench" / "results" / "gunicorn.log"
+STARTUP_SECONDS = 300
 
 
 def free_port() -> int:
@@ -33,15 +34,16 @@ class Gunicorn:
         command += ["-b", f"127.0.0.1:{self.port}", "--error-logfile", str(LOG)]
         LOG.parent.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
+        # Generous: on a loaded shared machine the first request (imports, templates) can take a minute.
+        deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.base + "/", timeout=5)  # noqa: S310 - loopback
+                urllib.request.urlopen(self.base + "/", timeout=120)  # noqa: S310 - loopback
                 return self
             except OSError:
                 time.sleep(0.5)
         self.__exit__()
-        raise RuntimeError("gunicorn did not answer within 60 s")
+        raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s")
 
     def worker_rss_mb(self) -> list[float]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()

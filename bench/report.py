@@ -43,6 +43,8 @@ def print_table(results: dict) -> None:
 
 def _print_load(load: dict, label: str) -> None:
     print(f"throughput (gunicorn 2 workers, wrk 16 connections, {label})")
+    if load.get("error"):
+        print(f"  not measured: {load['error']}")
     for name, entry in load["runs"].items():
         if entry.get("available"):
             print(

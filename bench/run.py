@@ -137,6 +137,17 @@ def measure(env: dict, api_url: str, repeat: int, page_repeat: int, pages_only: 
         return json.loads(Path(out.name).read_text(encoding="utf-8"))
 
 
+def safe_throughput(env: dict, paths: dict, duration: int) -> dict:
+    try:
+        return throughput(env, paths, duration)
+    except (RuntimeError, subprocess.CalledProcessError) as error:
+        return {"runs": {}, "worker_rss_mb": [], "error": str(error)}
+
+
+def save(path: Path, results: dict) -> None:
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark Coopérathèque at scale.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -154,6 +165,8 @@ def main() -> None:
     duration = args.duration or (5 if args.quick else 30)
     repeat = 1 if args.quick else 3
     results = {"started": datetime.datetime.now(datetime.UTC).isoformat(), "runs": []}
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
     for size in args.sizes:
         print(f"== N = {size}: database {database(size)}", flush=True)
         data = prepare_database(size, args.seed)
@@ -169,24 +182,23 @@ def main() -> None:
                 continue
             run = {"size": size, "backend": backend, "data": data, "index": index}
             run["load_average_before"] = [round(value, 2) for value in os.getloadavg()]
-            run["measure"] = measure(env, args.api_url, repeat, 3 if args.quick else 30, args.pages_only)
+            results["runs"].append(run)
+            run["measure"] = measure(env, args.api_url, repeat, 10 if args.quick else 30, args.pages_only)
+            save(path, results)  # kept even if the load part fails
             pages = run["measure"]["pages"]
             # The catalogue last: slow pages leave queued requests that would delay the next URL.
             paths = {"home": "/"} if args.pages_only else {"home": "/", "search_api": f"{args.api_url}?q=recherche"}
             if "case_study_2_partners" in pages:
                 paths["case_study"] = pages["case_study_2_partners"]["url"]
             paths["catalogue"] = pages["catalogue"]["url"]
-            run["load"] = throughput(env, paths, duration)
+            run["load"] = safe_throughput(env, paths, duration)
             with tempfile.TemporaryDirectory(prefix="bench-pagecache-") as folder:
                 cached = {**env, "PAGE_CACHE_SECONDS": "300", "PAGE_CACHE_DIR": folder}
-                run["load_cached"] = throughput(cached, paths, duration)
+                run["load_cached"] = safe_throughput(cached, paths, duration)
             run["load_average_after"] = [round(value, 2) for value in os.getloadavg()]
-            results["runs"].append(run)
+            save(path, results)
     if args.index_only:
         return
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print_table(results)
     print(f"\nJSON: {path}")
 
