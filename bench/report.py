@@ -34,7 +34,10 @@ def print_table(results: dict) -> None:
             print(f"  {variant:<10} {api_text:<38} {_latency(raw.get(variant)):<22} {ratio}")
         print("pages (ms, p50 / p95 / p99; SQL queries)")
         for name, page in measure["pages"].items():
-            print(f"  {name:<26} {_latency(page):<24} queries {page['sql_queries']}  HTTP {page['status']}")
+            print(
+                f"  {name:<26} {_latency(page):<24} queries {page['sql_queries']}  HTTP {page['status']}"
+                f"  cpu p50 {_fmt(page.get('cpu_p50'))} ms  sql {_fmt(page.get('sql_ms_last'))} ms"
+            )
         for key, label in (("load", "page cache off"), ("load_cached", "page cache on")):
             if key in run:
                 _print_load(run[key], label)
