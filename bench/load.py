@@ -45,6 +45,18 @@ class Gunicorn:
         self.__exit__()
         raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s")
 
+    def worker_pids(self) -> list[str]:
+        return Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+
+    def worker_cpu_s(self) -> float:
+        """User + system CPU seconds of the workers so far (the load-independent cost of the requests)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.worker_pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        return total / ticks
+
     def worker_rss_mb(self) -> list[float]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
         sizes = []
@@ -86,6 +98,8 @@ def wrk(url: str, seconds: int, connections: int = 16, threads: int = 2) -> dict
     result = {"url": url, "available": True, "seconds": seconds, "connections": connections}
     match = re.search(r"Requests/sec:\s+([\d.]+)", output)
     result["requests_per_s"] = float(match.group(1)) if match else None
+    total = re.search(r"(\d+) requests in", output)
+    result["requests"] = int(total.group(1)) if total else None
     for pct in ("50", "99"):
         found = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)", output, re.MULTILINE)
         if found:
@@ -113,7 +127,15 @@ def throughput(env: dict, paths: dict, seconds: int) -> dict:
     if missing:
         return {"runs": {name: {"available": False, "note": missing} for name in paths}, "worker_rss_mb": []}
     with Gunicorn(env) as server:
-        runs = {name: wrk(server.base + path, seconds) for name, path in paths.items()}
+        runs = {}
+        for name, path in paths.items():
+            cpu_before = server.worker_cpu_s()
+            runs[name] = wrk(server.base + path, seconds)
+            cpu = server.worker_cpu_s() - cpu_before
+            runs[name]["worker_cpu_s"] = round(cpu, 2)
+            if runs[name].get("requests") and cpu:
+                # What two free cores would serve: requests per second of worker CPU, times two.
+                runs[name]["requests_per_worker_cpu_s"] = round(runs[name]["requests"] / cpu, 1)
         return {
             "runs": runs,
             "worker_rss_mb": server.worker_rss_mb(),

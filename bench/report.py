@@ -52,7 +52,8 @@ def _print_load(load: dict, label: str) -> None:
         if entry.get("available"):
             print(
                 f"  {name:<12} {entry['requests_per_s']:>8} req/s  p50 {_fmt(entry.get('latency_p50_ms'))} ms  "
-                f"p99 {_fmt(entry.get('latency_p99_ms'))} ms  non-2xx {entry['non_2xx']}"
+                f"p99 {_fmt(entry.get('latency_p99_ms'))} ms  non-2xx {entry['non_2xx']}  "
+                f"req per worker-CPU-s {_fmt(entry.get('requests_per_worker_cpu_s'))}"
             )
         else:
             print(f"  {name:<12} {entry['note']}")
