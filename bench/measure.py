@@ -26,6 +26,7 @@ from bench.stats import summary_ms  # noqa: E402
 from projets.models import ProjectIndexPage, ProjectPage  # noqa: E402
 
 HOST = "localhost"
+NO_SEARCH = {"available": False, "note": "not measured (--pages-only: no index for this size)"}
 
 
 def search_api(client: Client, url: str, repeat: int) -> dict:
@@ -101,15 +102,26 @@ def _sql_time(results, facet: bool) -> float:
 
 def page_latency(client: Client, url: str, repeat: int) -> dict:
     client.get(url, HTTP_HOST=HOST)  # warm
-    times, counts, status = [], set(), None
+    times, cpu, counts, status = [], [], set(), None
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(url, HTTP_HOST=HOST)
             times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - cpu_started)
         counts.add(len(captured.captured_queries))
         status = response.status_code
-    return {"url": url, "status": status, "sql_queries": sorted(counts), **summary_ms(times)}
+    # CPU time of this process: what the page costs Python, whatever the load of a shared machine.
+    cpu_ms = summary_ms(cpu)
+    sql_ms = round(sum(float(q["time"]) for q in captured.captured_queries) * 1000, 1)
+    return {
+        "url": url,
+        "status": status,
+        "sql_queries": sorted(counts),
+        **summary_ms(times),
+        "cpu_p50": cpu_ms["p50"],
+        "sql_ms_last": sql_ms,
+    }
 
 
 def case_study_urls() -> dict:
@@ -127,6 +139,7 @@ def main() -> None:
     parser.add_argument("--api-url", default="/api/recherche")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--page-repeat", type=int, default=30)
+    parser.add_argument("--no-search", action="store_true", help="Pages only (no index built for this size).")
     args = parser.parse_args()
     client = Client()
     pages = {name: url for name, url in case_study_urls().items() if url}
@@ -135,8 +148,8 @@ def main() -> None:
     pages["catalogue_page_50"] = f"{catalogue.url}?page=50"
     result = {
         "case_studies": ProjectPage.objects.live().count(),
-        "search_api": search_api(client, args.api_url, args.repeat),
-        "raw_engine": raw_engine(args.repeat),
+        "search_api": NO_SEARCH if args.no_search else search_api(client, args.api_url, args.repeat),
+        "raw_engine": {} if args.no_search else raw_engine(args.repeat),
         "pages": {name: page_latency(client, url, args.page_repeat) for name, url in pages.items()},
     }
     with open(args.out, "w", encoding="utf-8") as handle:

@@ -1,9 +1,10 @@
 """`python -m bench`: generate (or reuse) N synthetic case studies, index, measure, print and save.
 
 For each size in --sizes and each backend (PostgreSQL database search, OpenSearch): a database
-coop_bench_<N> (reused when it already holds N synthetic case studies), an index prefix
-coop_bench_<N>_, the index build time, in-process latencies (bench.measure), and throughput with
-gunicorn (2 workers) under wrk. Anything unavailable is reported as such, never skipped silently.
+<prefix>_<N> (BENCH_PREFIX, default coop_bench; reused when it already holds N synthetic case studies),
+an index prefix <prefix>_<N>_, the index build time, in-process latencies (bench.measure), and throughput
+with gunicorn (2 workers) under wrk, without then with the page cache. Anything unavailable is reported
+as such, never skipped silently.
 """
 
 import argparse
@@ -25,15 +26,22 @@ PG = os.environ.get("BENCH_PG", "postgres://coop:coop@127.0.0.1:55432")
 OPENSEARCH = os.environ.get("BENCH_OPENSEARCH", "opensearch://127.0.0.1:9200")
 BACKENDS = {"postgresql": "", "opensearch": OPENSEARCH}
 PYTHON = str(ROOT / ".venv/bin/python")
+PREFIX = os.environ.get("BENCH_PREFIX", "coop_bench")
+RESULTS = ROOT / "bench" / "results"
+
+
+def database(size: int) -> str:
+    return f"{PREFIX}_{size}"
 
 
 def environment(size: int, search_url: str) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"{PG}/coop_bench_{size}",
+        "DATABASE_URL": f"{PG}/{database(size)}",
         "SEARCH_URL": search_url,
-        "INDEX_PREFIX": f"coop_bench_{size}_",
+        "INDEX_PREFIX": f"{database(size)}_",
+        "PAGE_CACHE_SECONDS": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "PYTHONUNBUFFERED": "1",
     }
@@ -71,9 +79,9 @@ def prepare_database(size: int, seed: int) -> dict:
             f"{PG}/postgres",
             "-q",
             "-c",
-            f"DROP DATABASE IF EXISTS coop_bench_{size}",
+            f"DROP DATABASE IF EXISTS {database(size)}",
             "-c",
-            f"CREATE DATABASE coop_bench_{size}",
+            f"CREATE DATABASE {database(size)}",
         ],
         check=True,
     )
@@ -83,30 +91,61 @@ def prepare_database(size: int, seed: int) -> dict:
     return {"reused": False, "generate_seconds": round(seconds, 1), "summary": out.strip().splitlines()[-1]}
 
 
+def index_record(env: dict) -> Path:
+    return RESULTS / f"index-{env['INDEX_PREFIX']}{'opensearch' if env['SEARCH_URL'] else 'postgresql'}.json"
+
+
+def last_index_build(env: dict) -> dict:
+    """With --skip-index: the build time this machine measured last for the same database and backend."""
+    path = index_record(env)
+    if not path.exists():
+        return {"skipped": "index reused, build not timed"}
+    return {**json.loads(path.read_text(encoding="utf-8")), "reused": True}
+
+
 def build_index(env: dict) -> dict:
+    """Rebuild the index with reindex_projects; the figures are also kept in bench/results/index-*.json."""
+    load_before = os.getloadavg()
     seconds, out = manage(env, "reindex_projects", echo=False)
     chunk_ms = [int(m) for m in re.findall(r"projets\.ProjectPage\s+\+\s*\d+\s+(\d+) ms", out)]
     cpu_ms = [int(m) for m in re.findall(r"projets\.ProjectPage\s+\+.*?cpu\s+(\d+) ms", out)]
-    return {
+    record = {
         "seconds": round(seconds, 1),
         "summary": out.strip().splitlines()[-1],
         "chunk_ms_first": chunk_ms[:3],
         "chunk_ms_last": chunk_ms[-3:],
         "chunk_cpu_ms_first": cpu_ms[:3],
         "chunk_cpu_ms_last": cpu_ms[-3:],
+        "chunk_ms_all": chunk_ms,
+        "load_average": [round(value, 2) for value in (*load_before, *os.getloadavg())],
     }
+    RESULTS.mkdir(exist_ok=True)
+    index_record(env).write_text(json.dumps(record, indent=2), encoding="utf-8")
+    return record
 
 
-def measure(env: dict, api_url: str, repeat: int, page_repeat: int) -> dict:
+def measure(env: dict, api_url: str, repeat: int, page_repeat: int, pages_only: bool = False) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
             [PYTHON, "-m", "bench.measure", "--out", out.name, "--api-url", api_url, "--repeat", str(repeat)]
-            + ["--page-repeat", str(page_repeat)],
+            + ["--page-repeat", str(page_repeat)]
+            + (["--no-search"] if pages_only else []),
             cwd=ROOT,
             env=env,
             check=True,
         )
         return json.loads(Path(out.name).read_text(encoding="utf-8"))
+
+
+def safe_throughput(env: dict, paths: dict, duration: int) -> dict:
+    try:
+        return throughput(env, paths, duration)
+    except (RuntimeError, subprocess.CalledProcessError) as error:
+        return {"runs": {}, "worker_rss_mb": [], "error": str(error)}
+
+
+def save(path: Path, results: dict) -> None:
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 def main() -> None:
@@ -116,34 +155,50 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--api-url", default="/api/recherche")
     parser.add_argument("--skip-index", action="store_true", help="Measure the index already built (reported).")
+    parser.add_argument(
+        "--pages-only", action="store_true", help="No index: pages and page cache only (search not measured)."
+    )
+    parser.add_argument("--index-only", action="store_true", help="Only (re)build the indexes and record the times.")
     parser.add_argument("--quick", action="store_true", help="Short runs (5 s of load, 1 pass of queries).")
     parser.add_argument("--duration", type=int, default=None, help="Seconds of load per URL (30, or 5 with --quick).")
     args = parser.parse_args()
     duration = args.duration or (5 if args.quick else 30)
     repeat = 1 if args.quick else 3
     results = {"started": datetime.datetime.now(datetime.UTC).isoformat(), "runs": []}
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
     for size in args.sizes:
-        print(f"== N = {size}: database coop_bench_{size}", flush=True)
+        print(f"== N = {size}: database {database(size)}", flush=True)
         data = prepare_database(size, args.seed)
         for backend in args.backends:
             print(f"== N = {size}, {backend}: index, measure, load", flush=True)
             env = environment(size, BACKENDS[backend])
-            index = {"skipped": "index reused, build not timed"} if args.skip_index else build_index(env)
+            if args.pages_only:
+                index = {"skipped": "not built (--pages-only)"}
+            else:
+                index = last_index_build(env) if args.skip_index else build_index(env)
+            if args.index_only:
+                print(json.dumps({key: value for key, value in index.items() if key != "chunk_ms_all"}), flush=True)
+                continue
             run = {"size": size, "backend": backend, "data": data, "index": index}
-            run["measure"] = measure(env, args.api_url, repeat, 3 if args.quick else 30)
+            run["load_average_before"] = [round(value, 2) for value in os.getloadavg()]
+            results["runs"].append(run)
+            run["measure"] = measure(env, args.api_url, repeat, 10 if args.quick else 30, args.pages_only)
+            save(path, results)  # kept even if the load part fails
             pages = run["measure"]["pages"]
             # The catalogue last: slow pages leave queued requests that would delay the next URL.
-            paths = {"home": "/", "search_api": f"{args.api_url}?q=recherche"}
+            paths = {"home": "/"} if args.pages_only else {"home": "/", "search_api": f"{args.api_url}?q=recherche"}
             if "case_study_2_partners" in pages:
                 paths["case_study"] = pages["case_study_2_partners"]["url"]
             paths["catalogue"] = pages["catalogue"]["url"]
-            run["load"] = throughput(env, paths, duration)
-            run["load"]["page_cache"] = "not available (no page cache setting in this branch)"
-            results["runs"].append(run)
-    out_dir = ROOT / "bench" / "results"
-    out_dir.mkdir(exist_ok=True)
-    path = out_dir / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+            run["load"] = safe_throughput(env, paths, duration)
+            with tempfile.TemporaryDirectory(prefix="bench-pagecache-") as folder:
+                cached = {**env, "PAGE_CACHE_SECONDS": "300", "PAGE_CACHE_DIR": folder}
+                run["load_cached"] = safe_throughput(cached, paths, duration)
+            run["load_average_after"] = [round(value, 2) for value in os.getloadavg()]
+            save(path, results)
+    if args.index_only:
+        return
     print_table(results)
     print(f"\nJSON: {path}")
 

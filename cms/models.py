@@ -50,10 +50,12 @@ class HomePage(BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from cms.pagecache import per_generation
         from projets.catalogue import catalogue_figures, latest_projects
 
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = catalogue_figures()
+        # Counts over the whole catalogue: computed once per content change when the page cache is on.
+        context["figures"] = per_generation("catalogue_figures", catalogue_figures)
         context["latest_projects"] = latest_projects()
         return context
 

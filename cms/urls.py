@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,7 +12,9 @@ from donnees import urls as donnees_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("langue/", set_language, name="set_language"),
+    # No CSRF token on public pages, so they can be cached and set no cookie: a forged switch only
+    # changes the visitor's language (set_language still accepts only POST and a safe `next`).
+    path("langue/", csrf_exempt(set_language), name="set_language"),
     path("", include(donnees_urls)),
     path("api/v2/", donnees_urls.api_v2_urls),
     path("api/", api.urls),

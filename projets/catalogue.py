@@ -2,10 +2,10 @@
 
 from collections import Counter
 
-from django.db.models import Prefetch
+from django.db.models import Count
 
 from projets.choices import FundingKind, TerritoryKind
-from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
+from projets.models import Organisation, ProjectPage, ProjectPartner, Territory, Theme
 
 
 def public_projects():
@@ -18,30 +18,32 @@ def latest_projects(limit: int = 6):
 
 
 def catalogue_figures() -> dict:
-    """Counts by region, theme, year and funding kind over every public case study (constant queries)."""
-    pages = list(
-        public_projects()
-        .only("pk", "start_year")
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.select_related("parent")),
-            Prefetch("territories", queryset=Territory.objects.select_related("region")),
-            Prefetch("funding_lines", queryset=FundingLine.objects.only("pk", "page_id", "kind")),
-        )
+    """Counts by region, theme, year and funding kind over every public case study.
+
+    One GROUP BY over the facet table (search.SearchFacet, written at each publication with the values
+    the search facets use) instead of loading every case study: constant time and memory per 100,000.
+    """
+    from search.models import SearchFacet
+
+    public = public_projects()
+    rows = (
+        SearchFacet.objects.filter(page__in=public.values("pk"), facet__in=("region", "theme", "funding_kind", "year"))
+        .values_list("facet", "value")
+        .annotate(count=Count("page_id"))
+        .order_by()
     )
-    by_region, by_theme, by_year, by_funding = Counter(), Counter(), Counter(), Counter()
-    for page in pages:
-        by_region.update(page.facet_region())
-        by_theme.update(page.facet_theme())
-        by_funding.update(page.facet_funding_kind())
-        if page.start_year:
-            by_year[page.start_year] += 1
+    counts = {"region": Counter(), "theme": Counter(), "funding_kind": Counter(), "year": Counter()}
+    for facet, value, count in rows:
+        counts[facet][value] = count
+    by_region, by_theme, by_funding = counts["region"], counts["theme"], counts["funding_kind"]
+    by_year = Counter({int(year): count for year, count in counts["year"].items() if year.isdigit()})
     regions = list(Territory.objects.filter(kind=TerritoryKind.REGION).order_by("name"))
     themes = list(Theme.objects.filter(parent__isnull=True).order_by("name"))
     organisations = (
-        Organisation.objects.filter(partnerships__page__in=public_projects().values("pk")).distinct().count()
+        ProjectPartner.objects.filter(page__in=public.values("pk")).values("organisation_id").distinct().count()
     )
     return {
-        "project_count": len(pages),
+        "project_count": public.count(),
         "organisation_count": organisations,
         "regions_covered": sum(1 for region in regions if by_region[region.code]),
         "regions": [(region, by_region[region.code]) for region in regions],

@@ -54,6 +54,14 @@ def indexed_queryset(model):
     return queryset.order_by("pk")
 
 
+def with_long_timeout(backend):
+    """An engine backend whose client waits REBUILD_TIMEOUT_SECONDS (bulk requests); others unchanged."""
+    if hasattr(backend, "es"):
+        options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
+        backend.es = backend.client_class(hosts=backend.hosts, **options)
+    return backend
+
+
 def keyset_chunks(queryset, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list]:
     """Yield lists of at most `chunk_size` objects, by `pk > last` (never OFFSET)."""
     last = None
@@ -142,10 +150,7 @@ def reindex(
     Returns per-chunk timings.
     """
     only = set(only) if only is not None else None
-    backend = get_search_backend(backend_name)
-    if hasattr(backend, "es"):
-        options = {backend.timeout_kwarg_name: REBUILD_TIMEOUT_SECONDS, "max_retries": 2, "retry_on_timeout": True}
-        backend.es = backend.client_class(hosts=backend.hosts, **options)
+    backend = with_long_timeout(get_search_backend(backend_name))
     report = ReindexReport(backend=type(backend).__module__)
     started = time.perf_counter()
     for _key, (index, models) in models_by_index(backend).items():
@@ -175,13 +180,18 @@ def reindex(
 
 
 def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> None:
+    from projets.indexing_pg import bulk_add_items, is_postgres_index
+
+    add_items = (
+        (lambda model, objs: bulk_add_items(target, model, objs)) if is_postgres_index(target) else target.add_items
+    )
     chunks = keyset_chunks(indexed_queryset(model), chunk_size)
     while True:
         started, cpu_started = time.perf_counter(), time.process_time()
         chunk = next(chunks, None)
         if chunk is None:
             return
-        target.add_items(model, chunk)
+        add_items(model, chunk)
         stat = ChunkStat(model._meta.label, len(chunk), time.perf_counter() - started, rss_mb())
         stat.cpu_seconds = time.process_time() - cpu_started
         report.chunks.append(stat)

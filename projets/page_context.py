@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from projets.catalogue import public_projects
 from projets.choices import LessonKind, PartnerRole, Visibility
@@ -40,21 +40,30 @@ def contract_rows(page, user) -> list[dict]:
 
 
 def related_projects(page, themes, partners, limit: int = 4):
+    """The latest public case studies sharing a theme or a partner with this one.
+
+    Two semi-joins (`pk IN (subquery)`), so PostgreSQL walks the pages newest first and stops after
+    `limit` matches, instead of collecting every candidate with DISTINCT (seconds at 100,000 pages).
+    """
+    from projets.models import ProjectPage, ProjectPartner
+
     theme_ids = [theme.pk for theme in themes]
     organisation_ids = [partner.organisation_id for partner in partners]
     if not theme_ids and not organisation_ids:
         return []
-    candidates = (
+    by_theme = ProjectPage.themes.through.objects.filter(theme_id__in=theme_ids).values("projectpage_id")
+    by_partner = ProjectPartner.objects.filter(organisation_id__in=organisation_ids).values("page_id")
+    return list(
         public_projects()
         .exclude(pk=page.pk)
-        .filter(Q(themes__in=theme_ids) | Q(partners__organisation__in=organisation_ids))
-        .values_list("pk", flat=True)
-        .distinct()
+        .filter(Q(pk__in=by_theme) | Q(pk__in=by_partner))
+        .order_by("-first_published_at", "-pk")[:limit]
     )
-    return list(public_projects().filter(pk__in=list(candidates)).order_by("-first_published_at", "-pk")[:limit])
 
 
 def project_context(page, request) -> dict:
+    # Kept on the page object, so the JSON-LD of the same page reads them without querying again.
+    prefetch_related_objects([page], "themes", "territories")
     partners = list(page.partners.select_related("organisation"))
     themes = list(page.themes.all())
     lessons = list(page.lessons.all())

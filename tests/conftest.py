@@ -34,6 +34,13 @@ def search_backend(db):
     return backend
 
 
+def drop_aliased_indexes(backend):
+    """Delete every index an alias of this prefix points to (left by reindex_projects), freeing the names."""
+    for name in backend.es.indices.get_alias(index=f"{backend.index_prefix}*"):
+        if backend.es.indices.get_alias(index=name).get(name, {}).get("aliases"):
+            backend.es.indices.delete(index=name)
+
+
 @pytest.fixture
 def project_index(home_page):
     from projets.factories import ProjectIndexPageFactory

@@ -196,3 +196,16 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Rate limits (cms/ratelimit.py): counters in this cache; it must be shared between processes.
 RATELIMIT_CACHE = "default"
 RATELIMIT_ENABLED = True
+
+# Anonymous page cache (cms/pagecache.py): public pages kept PAGE_CACHE_SECONDS (0 = off) in a cache
+# every worker of the host shares (files under PAGE_CACHE_DIR), emptied on publish, unpublish and edits.
+CACHES = globals().get("CACHES", {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "cms.pagecache.PageCacheMiddleware"
+)

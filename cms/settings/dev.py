@@ -1,5 +1,6 @@
 """Local development: SQLite file and the database search backend unless told otherwise."""
 
+import os
 from pathlib import Path
 
 from cms.settings.environment import default_env
@@ -18,3 +19,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 DEMO_ADMIN_ALLOWED = True
+
+# No page cache while developing (templates change under your feet); PAGE_CACHE_SECONDS=300 to try it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

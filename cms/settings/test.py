@@ -1,5 +1,6 @@
 """Tests: the environment chooses the database and the search engine (see scripts/test.sh)."""
 
+import os
 from pathlib import Path
 
 from cms.settings.environment import default_env
@@ -31,3 +32,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Rate limits (cms/ratelimit.py) off: a test suite or a benchmark sends hundreds of requests from one
 # address. tests/security switches them on where it checks them.
 RATELIMIT_ENABLED = False
+
+# The page cache stays off in tests unless asked (tests/cms/test_pagecache.py and the benchmark turn it on).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

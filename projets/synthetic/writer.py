@@ -3,7 +3,8 @@
 Treebeard paths are computed here (the catalogue's path plus one 4-character step per child), page
 rows are inserted with `bulk_create` on `wagtailcore_page` and the ProjectPage rows with explicit
 `page_ptr_id`, and the catalogue's `numchild` is updated once per batch. No revisions are created;
-bulk inserts send no `post_save`, so nothing is indexed here (index afterwards).
+bulk inserts send no `post_save`, so nothing is indexed here (index afterwards); the facet table
+(search.facets) is filled per batch, as publishing would.
 """
 
 import time
@@ -26,6 +27,7 @@ from projets.models import (
 )
 from projets.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
 from projets.synthetic.pools import build_pools
+from search.facets import FACET_PREFETCH, sync_pages
 
 Progress = Callable[[int, int], None]
 
@@ -107,6 +109,8 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     ids = [page.pk for page in pages]
     _write_parts(cases, ids, context, result)
     result.add("wagtailcore_page", len(pages))
+    # The facet table the database search backends filter and count by (publishing fills it for real pages).
+    sync_pages(ProjectPage.objects.filter(pk__in=ids).prefetch_related(*FACET_PREFETCH))
 
 
 def _write_parts(cases: list[Case], ids: list[int], context: dict, result: GenerationResult) -> None:

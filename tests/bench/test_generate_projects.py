@@ -94,3 +94,17 @@ def test_command_prints_progress(home_page, capsys):
     call_command("generate_projects", count=3, seed=4, no_index=True)
     out = capsys.readouterr().out
     assert "3/3" in out and "3 études de cas créées" in out
+
+
+def test_facet_table_is_filled_as_publishing_would(generated):
+    """The database backends filter and count facets from search.SearchFacet: synthetic pages are there."""
+    from search.facets import FACET_PREFETCH, facet_values
+    from search.models import SearchFacet
+
+    pages = ProjectPage.objects.filter(reference__startswith="SYN-7-").prefetch_related(*FACET_PREFETCH)
+    expected = {
+        (page.pk, name, value) for page in pages for name, values in facet_values(page).items() for value in values
+    }
+    stored = set(SearchFacet.objects.filter(page__in=pages).values_list("page_id", "facet", "value"))
+    assert stored == expected
+    assert {name for _pk, name, _value in stored} >= {"theme", "region", "partner_kind", "status"}

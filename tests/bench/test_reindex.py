@@ -9,33 +9,18 @@ from wagtail.search.backends import get_search_backend
 from projets.indexing import indexed_queryset, keyset_chunks, reindex
 from projets.models import ProjectPage
 from projets.synthetic import writer
-from tests.conftest import engine_in_use
+from search.config import FALLBACK_ALIAS
+from tests.conftest import drop_aliased_indexes, engine_in_use
 
 COUNT = 50
 
 
 @pytest.fixture
-def no_aliases(db):
-    """Before and after: the shared fixture's reset_indexes() cannot delete an alias left by a rebuild."""
-    drop_aliased_indexes(get_search_backend())
-    yield
-    drop_aliased_indexes(get_search_backend())
-
-
-@pytest.fixture
-def generated(home_page, no_aliases, search_backend):
+def generated(home_page, search_backend):
     writer.generate(COUNT, seed=11, batch_size=25)
-    return search_backend
-
-
-def drop_aliased_indexes(backend):
-    """Delete every index an alias of this prefix points to, so the names are free again."""
-    if not hasattr(backend, "es"):
-        return
-    prefix = backend.index_prefix
-    for name in backend.es.indices.get_alias(index=f"{prefix}*"):
-        if backend.es.indices.get_alias(index=name).get(name, {}).get("aliases"):
-            backend.es.indices.delete(index=name)
+    yield search_backend
+    if hasattr(search_backend, "es"):
+        drop_aliased_indexes(search_backend)  # leave plain index names for the next tests
 
 
 def test_keyset_chunks_cover_every_page_once_without_offset(generated):
@@ -92,3 +77,36 @@ def test_command_prints_time_and_memory_per_chunk(generated, capsys):
     call_command("reindex_projects", chunk_size=25)
     out = capsys.readouterr().out
     assert out.count("projets.ProjectPage") == 2 and " ms " in out and "RSS" in out
+
+
+LEXEMES = "(SELECT array_agg(lexeme || ':' || array_to_string(weights, '') || ':' || cardinality(positions)"
+ENTRY_SQL = f"""
+    SELECT object_id, title_text, body_text, {LEXEMES} ORDER BY lexeme) FROM unnest(title)),
+        {LEXEMES} ORDER BY lexeme) FROM unnest(body)), {LEXEMES} ORDER BY lexeme) FROM unnest(autocomplete))
+    FROM wagtailsearch_indexentry WHERE content_type_id = %s ORDER BY object_id
+"""  # noqa: S608
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL index table exists only there")
+def test_bulk_postgres_rows_are_the_backend_rows(generated):
+    """The rebuild's bulk path writes the lexemes, weights and texts the backend's own add_items writes."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from projets.indexing_pg import bulk_add_items, is_postgres_index
+
+    index = get_search_backend(FALLBACK_ALIAS).get_index_for_model(ProjectPage)
+    assert is_postgres_index(index)
+    pages = list(indexed_queryset(ProjectPage)[:COUNT])
+    content_type = ContentType.objects.get_for_model(ProjectPage).pk
+
+    def rows(add):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM wagtailsearch_indexentry WHERE content_type_id = %s", [content_type])
+            add()
+            cursor.execute(ENTRY_SQL, [content_type])
+            return cursor.fetchall()
+
+    stock = rows(lambda: index.add_items(ProjectPage, pages))
+    bulk = rows(lambda: bulk_add_items(index, ProjectPage, pages))
+    assert len(bulk) == COUNT and all(row[1] and row[3] and row[4] for row in bulk)
+    assert bulk == stock

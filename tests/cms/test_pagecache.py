@@ -1,0 +1,141 @@
+"""The anonymous page cache: served from cache, never for someone's page, emptied when content changes."""
+
+import pytest
+from django.utils import timezone
+
+from cms import pagecache
+from projets.choices import PartnerRole
+from projets.factories import OrganisationFactory, ThemeFactory
+from projets.models import ProjectProposal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache_on(settings, tmp_path):
+    """The cache as in production (files shared by the workers), in a fresh folder."""
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    pagecache.invalidate()
+
+
+@pytest.fixture
+def case_study(make_project):
+    organisation = OrganisationFactory(name="Association des Jardins Partagés")
+    page = make_project(title="Jardins et sols urbains", partners=[(organisation, PartnerRole.ASSOCIATION)])
+    theme = ThemeFactory(name="Agriculture urbaine", slug="agriculture-urbaine")
+    page.themes.add(theme)
+    page.save_revision().publish()
+    return page, organisation, theme
+
+
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, page_cache_on, case_study):
+    page = case_study[0]
+    first, html = fetch(client, page.url)
+    second, cached_html = fetch(client, page.url)
+    assert first[pagecache.HEADER] == "miss" and second[pagecache.HEADER] == "hit"
+    assert cached_html == html
+    assert second["Cache-Control"].startswith("public")
+    assert "Cookie" in second["Vary"] and second["Content-Type"].startswith("text/html")
+
+
+def test_public_pages_set_no_cookie_and_carry_no_csrf_token(client, page_cache_on, case_study):
+    for url in ("/", case_study[0].url, "/projets/"):
+        for _visit in range(2):
+            response, html = fetch(client, url)
+            assert not response.cookies, url
+            assert "Set-Cookie" not in response
+            assert "csrfmiddlewaretoken" not in html
+    assert "csrftoken" not in client.cookies
+
+
+def test_language_switch_works_without_a_csrf_token(client, page_cache_on, home_page):
+    _response, html = fetch(client, "/")
+    assert '<html lang="fr">' in html
+    client.post("/langue/", {"language": "en", "next": "/"})
+    english, html = fetch(client, "/")
+    assert '<html lang="en">' in html and english[pagecache.HEADER] == "miss"
+
+
+def test_logged_in_visitors_are_never_served_a_cached_copy(client, admin_user, page_cache_on, case_study):
+    url = case_study[0].url
+    fetch(client, url)
+    client.force_login(admin_user)
+    response, _html = fetch(client, url)
+    assert pagecache.HEADER not in response
+    assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_publishing_a_new_revision_empties_the_cache(client, page_cache_on, case_study):
+    page = case_study[0]
+    fetch(client, page.url)
+    fetch(client, "/projets/")
+    page.title = "Jardins, sols et santé"
+    page.save_revision().publish()
+    response, html = fetch(client, page.url)
+    assert response[pagecache.HEADER] == "miss" and "Jardins, sols et santé" in html
+    assert "Jardins, sols et santé" in fetch(client, "/projets/")[1]
+
+
+def test_unpublishing_removes_the_cached_page(client, page_cache_on, case_study):
+    page = case_study[0]
+    fetch(client, page.url)
+    assert fetch(client, page.url)[0][pagecache.HEADER] == "hit"
+    page.unpublish()
+    assert client.get(page.url).status_code == 404
+
+
+def test_editing_an_organisation_refreshes_the_case_studies_showing_it(client, page_cache_on, case_study):
+    page, organisation, _theme = case_study
+    assert "Association des Jardins Partagés" in fetch(client, page.url)[1]
+    organisation.name = "Jardins Partagés de Lyon"
+    organisation.save()
+    assert "Jardins Partagés de Lyon" in fetch(client, page.url)[1]
+
+
+def test_editing_a_theme_refreshes_the_case_studies_showing_it(client, page_cache_on, case_study):
+    page, _organisation, theme = case_study
+    assert "Agriculture urbaine" in fetch(client, page.url)[1]
+    theme.name = "Jardins en ville"
+    theme.save()
+    assert "Jardins en ville" in fetch(client, page.url)[1]
+
+
+def test_a_public_proposal_does_not_empty_the_cache(client, page_cache_on, case_study):
+    url = case_study[0].url
+    fetch(client, url)
+    before = pagecache.generation()
+    ProjectProposal.objects.create(
+        submitter_kind="association",
+        organisation_name="Les Amis du Quartier",
+        contact_name="Camille",
+        contact_email="camille@example.org",
+        consent_at=timezone.now(),
+    )
+    assert pagecache.generation() == before
+    assert fetch(client, url)[0][pagecache.HEADER] == "hit"
+
+
+def test_nothing_is_cached_when_switched_off(client, settings, case_study):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = case_study[0].url
+    assert pagecache.HEADER not in fetch(client, url)[0]
+    assert pagecache.HEADER not in fetch(client, url)[0]
+
+
+def test_home_figures_are_recomputed_after_a_publication(page_cache_on, case_study, make_project):
+    """The home page counts come from a per-generation cache: a new case study shows at once."""
+    before = pagecache.per_generation("catalogue_figures", lambda: {"project_count": -1})
+    assert before["project_count"] == -1  # kept for this generation
+    assert pagecache.per_generation("catalogue_figures", lambda: {"project_count": -2}) == before
+    make_project(title="Nouvelle coopération")
+    assert pagecache.per_generation("catalogue_figures", lambda: {"project_count": 2})["project_count"] == 2
