@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projets', '0004_site_proposals'),
+        ('projets', '0005_leaks_contributor_documents'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
