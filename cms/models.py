@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import StoryBlock
+from cms.rows import NumberedRowsMixin
 
 
-class BasePage(Page):
+class BasePage(NumberedRowsMixin, Page):
     """Shared behaviour: SEO helpers and the cache policy of public pages."""
 
     # Anonymous visitors may get a cached copy; pages behind a login never are.

@@ -80,7 +80,7 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
     if areas:
         data["areaServed"] = areas
     # One query each, whatever the number of partners and funding lines (the page's query count is constant).
-    partners = loaded.get("partners") or list(page.partners.select_related("organisation"))
+    partners = loaded["partners"] if "partners" in loaded else list(page.partners.select_related("organisation"))
     members = [p.organisation for p in partners if p.role != PartnerRole.FUNDER]
     funders = {p.organisation.pk: p.organisation for p in partners if p.role == PartnerRole.FUNDER}
     for line in page.funding_lines.select_related("funder"):

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from cms.blocks import StoryBlock
 from cms.models import BasePage
+from cms.rows import NumberedRowsMixin
 from projets.models.parts import LessonBase
 
 
@@ -55,7 +56,7 @@ class EventPage(BasePage):
         verbose_name_plural = _("événements")
 
 
-class EventSession(Orderable, ClusterableModel):
+class EventSession(NumberedRowsMixin, Orderable, ClusterableModel):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
     time = models.TimeField(_("heure"), null=True, blank=True)
     title = models.CharField(_("titre"), max_length=255)
@@ -71,7 +72,7 @@ class EventSession(Orderable, ClusterableModel):
         verbose_name_plural = _("programme")
 
 
-class Workshop(Orderable, ClusterableModel):
+class Workshop(NumberedRowsMixin, Orderable, ClusterableModel):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="workshops")
     title = models.CharField(_("titre"), max_length=255)
     synthesis = models.TextField(_("synthèse"), blank=True)

@@ -8,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from cms.rows import NumberedRowsMixin
 from projets.choices import (
     Compensation,
     ContractKind,
@@ -108,7 +109,7 @@ class FundingLine(Orderable):
         verbose_name_plural = _("financements")
 
 
-class Contract(Orderable, ClusterableModel):
+class Contract(NumberedRowsMixin, Orderable, ClusterableModel):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="contracts")
     kind = models.CharField(
         _("type de contrat"),

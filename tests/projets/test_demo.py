@@ -51,6 +51,19 @@ def test_load_demo_is_idempotent_and_fast(demo):
 
 
 @pytest.mark.django_db
+def test_demo_rows_keep_the_order_of_the_facts(demo):
+    """Rows without a position come back from PostgreSQL in any order: every row is numbered."""
+    rows = (ProjectPartner, FundingLine, Contract, Lesson, ProjectSource, WorkshopLesson)
+    for model in rows:
+        assert not model.objects.filter(sort_order__isnull=True).exists(), model.__name__
+    assert not EventPage.objects.get().sessions.filter(sort_order__isnull=True).exists()
+    for spec in PROJECTS:
+        page = ProjectPage.objects.get(slug=spec["slug"])
+        assert [p.role for p in page.partners.order_by("sort_order")] == [role for _, role in spec["partners"]]
+        assert [s.title for s in page.sources.order_by("sort_order")] == [title for title, _ in spec["sources"]]
+
+
+@pytest.mark.django_db
 def test_every_demo_page_renders(demo, client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
     assert pages.count() == 19

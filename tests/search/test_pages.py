@@ -11,8 +11,9 @@ from search.service import search
 pytestmark = pytest.mark.django_db
 
 
-def test_search_page_highlights_and_escapes(corpus, client, make_project):
+def test_search_page_highlights_and_escapes(corpus, client, make_project, search_backend):
     make_project(title="<script>alert(1)</script> économie", slug="xss", summary="<b>économie</b> & <i>x</i>")
+    search_backend.refresh_indexes()  # OpenSearch shows a new document only after a refresh
     body = client.get("/recherche/", {"q": "économie <script>"}).content.decode()
     assert "<script>alert(1)</script>" not in body
     response = client.get("/recherche/", {"q": "économie"})
