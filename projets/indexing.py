@@ -180,11 +180,9 @@ def reindex(
 
 
 def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> None:
-    from projets.indexing_pg import bulk_add_items, is_postgres_index
+    from projets.indexing_pg import rebuild_add_items
 
-    add_items = (
-        (lambda model, objs: bulk_add_items(target, model, objs)) if is_postgres_index(target) else target.add_items
-    )
+    add_items = rebuild_add_items(target)
     chunks = keyset_chunks(indexed_queryset(model), chunk_size)
     while True:
         started, cpu_started = time.perf_counter(), time.process_time()

@@ -62,6 +62,13 @@ def _vector(config: str | None, columns: list[tuple[str, str]]) -> tuple[str, li
     return " || ".join(parts), params
 
 
+def rebuild_add_items(index):
+    """The `add_items(model, objs)` a rebuild uses for `index`: the bulk path on PostgreSQL, else the backend's."""
+    if is_postgres_index(index):
+        return lambda model, objs: bulk_add_items(index, model, objs)
+    return index.add_items
+
+
 def bulk_add_items(index: PostgresIndex, model, objs) -> None:
     """Upsert the index rows of `objs` in one statement (same columns and conflict rule as the backend)."""
     if not model.get_search_fields() or not objs:

@@ -1,6 +1,7 @@
 """The keyset reindex: every case study in the index, chunks by primary key, no index left behind."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -87,26 +88,45 @@ ENTRY_SQL = f"""
 """  # noqa: S608
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL index table exists only there")
-def test_bulk_postgres_rows_are_the_backend_rows(generated):
-    """The rebuild's bulk path writes the lexemes, weights and texts the backend's own add_items writes."""
+SEARCHES = ["synthétique", "coopération", "association recherche", "université", "économie sociale"]
+
+
+def test_rebuild_path_finds_what_the_backend_finds(generated):
+    """The rebuild's add_items (bulk on PostgreSQL, the backend's own elsewhere) gives the same answers,
+    in the same order; on PostgreSQL, the very same rows (lexemes, weights, texts)."""
+    from projets.indexing_pg import is_postgres_index, rebuild_add_items
+
+    # With an engine, the database backend is the fallback alias; without one, it is the default.
+    database_backend = FALLBACK_ALIAS if FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS else "default"
+    index = get_search_backend(database_backend).get_index_for_model(ProjectPage)
+    assert is_postgres_index(index) == (connection.vendor == "postgresql")
+    pages = list(indexed_queryset(ProjectPage)[:COUNT])
+
+    def indexed_with(add):
+        for page in pages:
+            index.delete_item(page)
+        assert not ProjectPage.objects.search("synthétique", backend=database_backend)
+        add(ProjectPage, pages)
+        answers = {q: [p.pk for p in ProjectPage.objects.search(q, backend=database_backend)] for q in SEARCHES}
+        return answers, postgres_rows(index)
+
+    stock_answers, stock_rows = indexed_with(index.add_items)
+    rebuild_answers, rebuild_rows = indexed_with(rebuild_add_items(index))
+    assert len(stock_answers["synthétique"]) == COUNT
+    assert rebuild_answers == stock_answers
+    assert rebuild_rows == stock_rows
+
+
+def postgres_rows(index) -> list | None:
+    """Every ProjectPage row of the PostgreSQL index table (None elsewhere: SQLite keeps FTS tables)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from projets.indexing_pg import bulk_add_items, is_postgres_index
+    from projets.indexing_pg import is_postgres_index
 
-    index = get_search_backend(FALLBACK_ALIAS).get_index_for_model(ProjectPage)
-    assert is_postgres_index(index)
-    pages = list(indexed_queryset(ProjectPage)[:COUNT])
-    content_type = ContentType.objects.get_for_model(ProjectPage).pk
-
-    def rows(add):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM wagtailsearch_indexentry WHERE content_type_id = %s", [content_type])
-            add()
-            cursor.execute(ENTRY_SQL, [content_type])
-            return cursor.fetchall()
-
-    stock = rows(lambda: index.add_items(ProjectPage, pages))
-    bulk = rows(lambda: bulk_add_items(index, ProjectPage, pages))
-    assert len(bulk) == COUNT and all(row[1] and row[3] and row[4] for row in bulk)
-    assert bulk == stock
+    if not is_postgres_index(index):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(ENTRY_SQL, [ContentType.objects.get_for_model(ProjectPage).pk])
+        rows = cursor.fetchall()
+    assert all(row[1] and row[3] and row[4] for row in rows)
+    return rows

@@ -53,11 +53,13 @@ def test_publishing_never_waits_for_the_engine(unreachable_engine, make_project,
         # The index updates wait in the queue for the worker: publishing did not touch the engine.
         assert DBTaskResult.objects.filter(task_path=INDEX_TASK, status="READY").exists()
 
-        # The worker gives up on the engine after one client timeout and still updates the database
-        # fallback (a task indexes the page as it is when the task runs: one is enough here).
-        _, working = timed(worker, max_tasks=1)
-        assert working < ENGINE_TIMEOUT_SECONDS + 1.5
-        assert DBTaskResult.objects.get(task_path=INDEX_TASK, status="SUCCESSFUL")
+        # The worker gives up on the engine after one client timeout per index task (it runs them all:
+        # which one it takes first is not ours to choose) and still updates the database fallback.
+        index_tasks = DBTaskResult.objects.filter(task_path=INDEX_TASK).count()
+        _, working = timed(worker)
+        assert working < index_tasks * (ENGINE_TIMEOUT_SECONDS + 1.5)
+        assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+        assert DBTaskResult.objects.filter(task_path=INDEX_TASK, status="SUCCESSFUL").exists()
 
         client = Client()
         response, elapsed = timed(client.get, "/recherche/", {"q": "jardins laboratoires"})
@@ -77,7 +79,7 @@ def test_publishing_never_waits_for_the_engine(unreachable_engine, make_project,
         assert response.status_code == 200 and elapsed < ENGINE_TIMEOUT_SECONDS
         assert "Jardins partagés et laboratoires" in [item["label"] for item in response.json()["results"]]
     print(
-        f"{unreachable_engine}: publish {saving + publishing:.2f} s, worker task {working:.2f} s, "
+        f"{unreachable_engine}: publish {saving + publishing:.2f} s, worker {working:.2f} s for {index_tasks} index tasks, "
         f"first search {first_search:.2f} s, autocomplete after it {elapsed:.2f} s"
     )
 

@@ -22,11 +22,17 @@ from search.engine_indexes import alias_targets, is_engine, prefixed_indexes
 from search.query import parse_request
 from search.resync import resync
 from search.service import search
+from tests.wagtail_roots import ensure_wagtail_roots
 
-# serialized_rollback: the flush after a transactional test would also drop the root page migrations made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CHUNK_SIZE = 4
+
+
+@pytest.fixture(autouse=True)
+def wagtail_roots(transactional_db):
+    """An earlier transactional test's flush removed the root page its migrations made (autouse: first)."""
+    ensure_wagtail_roots()
 
 
 class Load:

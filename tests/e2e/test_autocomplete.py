@@ -1,43 +1,21 @@
 """The search box suggests titles, organisations and themes while typing, in a real browser (Chromium)."""
 
 import pytest
-from modelsearch.index import get_indexed_models
 from playwright.sync_api import expect
-from wagtail.search.backends import get_search_backend
 
-from projets.factories import OrganisationFactory, ThemeFactory
-from tests.conftest import engine_in_use
-from tests.e2e.conftest import AXE_JS, browser, page, seeded  # noqa: F401 (fixtures)
+from projets.factories import OrganisationFactory, ProjectPageFactory, ThemeFactory
+from tests.e2e.conftest import check_accessibility
 
 pytestmark = [pytest.mark.e2e]
 
 
-def serious_violations(tab) -> list:
-    """axe-core on the page as it is now (axe is loaded before the page, so the site's CSP stays strict)."""
-    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def fresh_indexes():
-    backend = get_search_backend()
-    if engine_in_use() != "database":
-        backend.reset_indexes()
-        for model in get_indexed_models():
-            backend.get_index_for_model(model).add_model(model)
-    return backend
-
-
-def test_search_box_suggests_while_typing_and_opens_the_choice(page, seeded):  # noqa: F811
-    from projets.factories import ProjectPageFactory
-
-    backend = fresh_indexes()
+def test_search_box_suggests_while_typing_and_opens_the_choice(page, seeded, search_backend):
     project = ProjectPageFactory(parent=seeded["index"], title="Tiers-lieux et économie circulaire", slug="tiers")
     project.save_revision().publish()
     OrganisationFactory(name="Économie solidaire en réseau")
     ThemeFactory(name="Économie sociale et solidaire", slug="ess")
-    backend.refresh_indexes()
+    search_backend.refresh_indexes()
 
-    page.add_init_script(path=str(AXE_JS))
     page.goto(seeded["url"] + "/recherche/")
     box = page.get_by_role("combobox", name="Mots-clés, organisation, thème…")
     box.press_sequentially("econ", delay=30)
@@ -52,7 +30,7 @@ def test_search_box_suggests_while_typing_and_opens_the_choice(page, seeded):  #
         "Économie sociale et solidaire (thème)",
     ]
     expect(page.get_by_role("status").filter(has_text="suggestions disponibles")).to_have_count(1)
-    assert serious_violations(page) == []
+    assert check_accessibility(page) == []
 
     box.press("ArrowDown")
     first = options.first
