@@ -142,6 +142,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAIL_SITE_NAME = "Coopérathèque"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Wagtail 8's background autosave is off: it duplicates new InlinePanel rows (wagtail/wagtail#14568, open),
+# and a case study is mostly inline rows (partners, funding, contracts); in our browser test it also raced
+# the "Submit for moderation" click (double "add", 500). Editors save drafts explicitly.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Shared page passwords are stored in clear: only login-based restrictions are offered.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}

@@ -29,20 +29,6 @@ def open_actions_menu(page):
     expect(toggle).to_have_attribute("aria-expanded", "true")
 
 
-@pytest.fixture
-def no_autosave(settings):
-    """Wagtail 8's editor autosaves in the background (a POST half a second after each change it notices).
-    Clicking "Submit" while one was pending or in flight made this test flaky in three ways seen here:
-    the "add" view ran twice (slug taken, error 500), a late autosave saved a revision after the
-    submission (the moderator is then told "redaction a enregistré une nouvelle version" and cannot
-    approve), or a rejected autosave of a half-filled inline row left the editor "unsaved" for good.
-    Wagtail's open issue #14568 (autosave duplicating new InlinePanel rows) is of the same family. This
-    test is about the moderation workflow, so the background writer is off (the live server runs in
-    this process and reads these settings) and every step waits for the page the server answers with.
-    """
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-
-
 def add_inline_form(page, tab: str, prefix: str) -> None:
     """Open an editor tab and add one form to its InlinePanel (Wagtail's button id_<prefix>-ADD)."""
     page.get_by_role("tab", name=tab, exact=True).click()
@@ -69,7 +55,8 @@ def people(seeded, django_user_model):
     return editor, moderator
 
 
-def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, people, no_autosave):
+def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, people):
+    # Autosave is off site-wide (cms.settings.base): it raced the Submit click here before it was.
     from projets.models import ProjectPage
 
     OrganisationFactory(name="Collectif des jardins partagés", kind=choices.OrganisationKind.ASSOCIATION)

@@ -79,7 +79,8 @@ def test_publishing_never_waits_for_the_engine(unreachable_engine, make_project,
         assert response.status_code == 200 and elapsed < ENGINE_TIMEOUT_SECONDS
         assert "Jardins partagés et laboratoires" in [item["label"] for item in response.json()["results"]]
     print(
-        f"{unreachable_engine}: publish {saving + publishing:.2f} s, worker {working:.2f} s for {index_tasks} index tasks, "
+        f"{unreachable_engine}: publish {saving + publishing:.2f} s, "
+        f"worker {working:.2f} s for {index_tasks} index tasks, "
         f"first search {first_search:.2f} s, autocomplete after it {elapsed:.2f} s"
     )
 

@@ -1,5 +1,6 @@
 """Every page type is created through the Wagtail admin form, and its validation speaks French."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -25,6 +26,14 @@ class TestPageCreation(WagtailPageTestCase):
         self.assertCanCreate(self.home, ProjectIndexPage, data)
         assert ProjectIndexPage.objects.get().url == "/projets/"
         self.assertCanNotCreateAt(ProjectIndexPage, ProjectIndexPage)
+
+    def test_the_editor_does_not_autosave(self):
+        """Autosave duplicates new inline rows (wagtail#14568): the edit form carries no autosave controller."""
+        index = ProjectIndexPageFactory(parent=self.home)
+        response = self.client.get(reverse("wagtailadmin_pages:add", args=("projets", "projectpage", index.pk)))
+        assert response.status_code == 200
+        form_tag = re.search(r"<form[^>]*data-edit-form[^>]*>", response.content.decode()).group(0)
+        assert "w-autosave" not in form_tag
 
     def test_project_page_is_created_with_partner_funding_and_contract(self):
         index = ProjectIndexPageFactory(parent=self.home)
