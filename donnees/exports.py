@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from . import records
 from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS, names
-from .public import public_organisations, public_projects, restricted_collection_ids
+from .public import public_organisations, public_project_chunks, restricted_collection_ids
 
 CHUNK_SIZE = 500
 # OWASP's list: a tab or carriage return first also makes some spreadsheets read a formula.
@@ -45,7 +45,8 @@ def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpRespon
 
 
 def _projects():
-    return public_projects().iterator(chunk_size=CHUNK_SIZE)
+    for chunk in public_project_chunks(CHUNK_SIZE):
+        yield from chunk
 
 
 def _children(rows_of):
