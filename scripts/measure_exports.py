@@ -65,12 +65,12 @@ def measure(client: Client, url: str) -> None:
     seconds = time.perf_counter() - start
     cpu = resource.getrusage(resource.RUSAGE_SELF)
     samples = sampler.samples
-    shown = samples if len(samples) <= 12 else [*samples[:6], "…", *samples[-6:]]
+    shown = samples if len(samples) <= 24 else samples[:: len(samples) // 20 + 1] + samples[-1:]
     print(
         f"{url}: {response.status_code}, {size / 2**20:.1f} Mio ({lines} lignes) en {seconds:.1f} s "
         f"(processeur {cpu.ru_utime + cpu.ru_stime:.1f} s cumulés) ; {len(queries)} requêtes SQL ; "
         f"mémoire résidente {before:.0f} → {rss_mib():.0f} Mio, pic du processus {cpu.ru_maxrss / 1024:.0f} Mio ; "
-        f"échantillons par seconde : {shown}"
+        f"échantillons (chaque seconde, un sur {len(samples) // 20 + 1} montré) : {shown}"
     )
 
 
