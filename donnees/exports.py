@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from . import records
 from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS, names
-from .public import public_organisations, public_projects, restricted_collection_ids
+from .public import iter_public_projects, public_organisations, restricted_collection_ids
 
 CHUNK_SIZE = 500
 # OWASP's list: a tab or carriage return first also makes some spreadsheets read a formula.
@@ -45,7 +45,7 @@ def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpRespon
 
 
 def _projects():
-    return public_projects().iterator(chunk_size=CHUNK_SIZE)
+    return iter_public_projects(CHUNK_SIZE)
 
 
 def _children(rows_of):

@@ -41,6 +41,15 @@ class OrganisationResolver:
 
     def _create(self, fields: dict, type_column: str) -> Organisation:
         if not fields.get("kind"):
+            identifiers = [f"{scheme.upper()} « {fields[scheme]} »" for scheme in IDENTIFIERS if fields.get(scheme)]
+            if identifiers:
+                raise CellError(
+                    _(
+                        "aucune organisation connue avec l'identifiant %(identifiers)s ni le nom « %(name)s » ; "
+                        "pour la créer, remplissez la colonne « %(column)s »."
+                    )
+                    % {"identifiers": ", ".join(identifiers), "name": fields["name"], "column": type_column}
+                )
             raise CellError(
                 _("colonne « %(column)s » : obligatoire pour une nouvelle organisation (« %(name)s »).")
                 % {"column": type_column, "name": fields["name"]}

@@ -45,3 +45,12 @@ def feed_alternate(context):
         "url": results_feed_url(context) or reverse("donnees:projects_feed"),
         "filtered": _follows_results(context),
     }
+
+
+@register.simple_tag
+def active_filter_count(query) -> int:
+    """Filters chosen on a results page (each facet value, plus the start-year range): « Filtres (n actifs) »."""
+    if query is None:
+        return 0
+    values = sum(len(values) for values in query.filters.values())
+    return values + (1 if query.year_from or query.year_to else 0)

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from django.utils.html import escape
 from pyld import jsonld
 
 from donnees.jsonld import organisation_jsonld, project_jsonld
@@ -125,3 +126,20 @@ def test_results_pages_link_to_their_feed(client, indexed):
     )
     home = client.get("/").content.decode()
     assert 'rel="alternate" type="application/atom+xml" href="/flux/projets.atom"' in home
+
+
+def test_search_page_offers_the_feed_of_its_results(client, indexed):
+    query = "?q=jardin&theme=sante&region=32&region=11&page=1&sort=debut"
+    page = client.get("/recherche/" + query).content.decode()
+    feed = "/flux/projets.atom?q=jardin&amp;theme=sante&amp;region=32&amp;region=11"
+    assert f'<a href="{feed}" type="application/atom+xml">Suivre ces résultats' in page
+    alternate = f'<link rel="alternate" type="application/atom+xml" href="{feed}" title="Ces résultats (flux Atom)">'
+    assert alternate in page
+    # The link leads to a feed of the same results as the page.
+    titles = entries(client, "?q=jardin&theme=sante&region=32&region=11")[1]
+    assert titles and all(escape(title) in page for title in titles)
+    # Without a filter it follows every case study; a rejected query offers no feed.
+    assert 'href="/flux/projets.atom" type="application/atom+xml">Suivre' in client.get("/recherche/").content.decode()
+    rejected = client.get("/recherche/?region=99")
+    assert rejected.status_code == 400
+    assert "Suivre ces résultats" not in rejected.content.decode()
