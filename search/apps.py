@@ -8,4 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import signals  # noqa: F401
+        from search import labels, signals  # noqa: F401
+
+        labels.connect()
