@@ -59,7 +59,7 @@ def varied_queries(count: int, seed: int = 8) -> list[dict]:
 
 def measure(client: Client, url: str, queries: list[dict]) -> dict:
     client.get(f"{url}?{urlencode(queries[0], doseq=True)}", HTTP_HOST=HOST)  # warm
-    times, cpu, counts, statuses = [], [], [], set()
+    times, cpu, counts, statuses, sql = [], [], [], set(), []
     for params in queries:
         with CaptureQueriesContext(connection) as captured:
             started, cpu_started = time.perf_counter(), time.process_time()
@@ -68,13 +68,20 @@ def measure(client: Client, url: str, queries: list[dict]) -> dict:
             cpu.append(time.process_time() - cpu_started)
         statuses.add(response.status_code)
         counts.append(len(captured.captured_queries))
+        sql.append(sum(float(query["time"]) for query in captured.captured_queries))
     return {
         "url": url,
         **summary_ms(times),
         "cpu_p50": summary_ms(cpu)["p50"],
         "cpu_p95": summary_ms(cpu)["p95"],
         "sql_queries_min_max": [min(counts), max(counts)],
+        "sql_p50": summary_ms(sql)["p50"],
+        "sql_p95": summary_ms(sql)["p95"],
         "statuses": sorted(statuses),
+        "slowest": [
+            {"ms": round(times[i] * 1000), "sql_ms": round(sql[i] * 1000), "params": queries[i]}
+            for i in sorted(range(len(times)), key=times.__getitem__)[-5:]
+        ],
     }
 
 
