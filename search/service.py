@@ -20,7 +20,7 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBacken
 from modelsearch.query import And, Fuzzy, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
-from search import breaker, engine_query
+from search import breaker, catalogue_cache, engine_query
 from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.highlight import highlight, matches, query_stems
@@ -205,6 +205,11 @@ def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOut
     from search.models import SearchFacet
 
     queryset = _matching(engine, query, exclude_ids, base)
+    whole = not (query.has_text or query.excluded or query.is_filtered or exclude_ids)
+    cached = catalogue_cache.get() if whole else None
+    if cached:
+        total, counts = cached
+        return _outcome(query, total, _page_of(queryset, query, total), counts, backend="database", fuzzy=False)
     total = queryset.count()
     fuzzy = False
     if not total and query.terms and _supports_fuzzy(engine):
@@ -221,9 +226,16 @@ def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOut
         )
         for name, value, count in rows:
             counts.setdefault(name, {})[value] = count
+    if whole:
+        catalogue_cache.put(total, counts)
+    return _outcome(query, total, _page_of(queryset, query, total), counts, backend="database", fuzzy=fuzzy)
+
+
+def _page_of(queryset, query: SearchQuery, total: int) -> list:
     offset = (query.page - 1) * query.page_size
-    pages = list(queryset[offset : offset + query.page_size].prefetch_related(*result_prefetch())) if total else []
-    return _outcome(query, total, pages, counts, backend="database", fuzzy=fuzzy)
+    if not total or offset >= total:
+        return []
+    return list(queryset[offset : offset + query.page_size].prefetch_related(*result_prefetch()))
 
 
 def _supports_fuzzy(engine) -> bool:
