@@ -212,14 +212,6 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = _("étude de cas")
         verbose_name_plural = _("études de cas")
-        # The catalogue's default order (search.service.ORDERINGS["debut"]): its pages read in index order.
-        indexes = [
-            models.Index(
-                models.F("start_year").desc(nulls_last=True),
-                models.F("page_ptr").desc(),
-                name="projets_start_year_order",
-            )
-        ]
 
     def clean(self):
         super().clean()
