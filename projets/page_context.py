@@ -67,7 +67,8 @@ def related_projects(page, themes, partners, limit: int = 4):
         .order_by(*newest)
         .values("pk")[:limit]
     )
-    candidates = list(by_theme.union(by_partner).values_list("pk", flat=True))
+    # Two lists rather than a UNION: SQLite refuses LIMIT inside a compound statement.
+    candidates = [row["pk"] for side in (by_theme, by_partner) for row in side]
     return list(public_projects().filter(pk__in=candidates).order_by(*newest)[:limit]) if candidates else []
 
 
