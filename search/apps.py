@@ -8,4 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import signals  # noqa: F401
+        from search import catalogue_cache, labels, signals  # noqa: F401
+
+        labels.connect()
+        catalogue_cache.connect()

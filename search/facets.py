@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from projets.choices import ContractKind, CooperationFormat, FundingKind, OrganisationKind, Status
+from search import catalogue_cache
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def sync_pages(pages: Iterable) -> None:
     with transaction.atomic():
         SearchFacet.objects.filter(page_id__in=[page.pk for page in pages]).delete()
         SearchFacet.objects.bulk_create(rows, batch_size=2000)
+    catalogue_cache.clear()
 
 
 def sync_all(chunk_size: int = 1000) -> int:

@@ -36,7 +36,10 @@ _stemmer = snowballstemmer.stemmer("french")
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: "Économie" -> "economie", "cœur" -> "coeur"."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    text = text.lower()
+    if text.isascii():  # most words: nothing to strip
+        return text
+    text = text.replace("œ", "oe").replace("æ", "ae")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -5,14 +5,16 @@ Every piece of user text is escaped before <mark> is added: the result is safe H
 """
 
 import re
+from functools import lru_cache
+from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from search.french import STOP_WORDS, fold, stem
 
 TOKENS = re.compile(r"\w+|\W+")
 SNIPPET_LENGTH = 240
+SHORT_TEXT = 200
 
 
 def query_stems(terms, phrases) -> frozenset[str]:
@@ -21,13 +23,25 @@ def query_stems(terms, phrases) -> frozenset[str]:
 
 
 def matches(text: str, wanted: frozenset[str]) -> bool:
+    if len(text) <= SHORT_TEXT:  # names of partners, repeated from hit to hit
+        return not wanted.isdisjoint(_short_text_stems(text))
     return any(stem(word) in wanted for word in re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@lru_cache(maxsize=20_000)
+def _short_text_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(word) for word in re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@lru_cache(maxsize=50_000)
+def _piece_stem(piece: str) -> str:
+    return stem(fold(piece))
 
 
 def highlight(text: str, wanted: frozenset[str], length: int = SNIPPET_LENGTH) -> SafeString:
     """Escape `text`, wrap the words whose stem is wanted in <mark>, and cut around the first match."""
     pieces = TOKENS.findall(text or "")
-    marked = [bool(wanted) and piece[:1].isalnum() and stem(fold(piece)) in wanted for piece in pieces]
+    marked = [bool(wanted) and piece[:1].isalnum() and _piece_stem(piece) in wanted for piece in pieces]
     start = 0
     if True in marked:
         first = marked.index(True)

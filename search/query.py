@@ -170,25 +170,19 @@ def parse_params(params) -> SearchQuery:
 
 
 def check_references(query: SearchQuery) -> None:
-    """Unknown themes, regions or départements are errors, not silently empty results (2 queries at most)."""
-    from projets.choices import TerritoryKind
-    from projets.models import Territory, Theme
+    """Unknown themes, regions or départements are errors, not silently empty results (names kept in memory)."""
+    from search.labels import labels
 
-    if query.filters.get("theme"):
-        known = set(Theme.objects.filter(slug__in=query.filters["theme"]).values_list("slug", flat=True))
-        if set(query.filters["theme"]) - known:
-            raise QueryError(_("Thème inconnu."))
-    wanted = {(TerritoryKind.REGION.value, code) for code in query.filters.get("region", ())} | {
-        (TerritoryKind.DEPARTEMENT.value, code) for code in query.filters.get("departement", ())
-    }
-    if wanted:
-        codes = {code for _kind, code in wanted}
-        known = set(Territory.objects.filter(code__in=codes).values_list("kind", "code"))
-        missing = wanted - known
-        if any(kind == TerritoryKind.REGION for kind, _code in missing):
-            raise QueryError(_("Région inconnue (code INSEE attendu, par exemple 32)."))
-        if missing:
-            raise QueryError(_("Département inconnu (code INSEE attendu, par exemple 62)."))
+    asked = {name: query.filters.get(name, ()) for name in ("theme", "region", "departement")}
+    if not any(asked.values()):
+        return
+    known = labels(asked)
+    if set(asked["theme"]) - known["theme"].keys():
+        raise QueryError(_("Thème inconnu."))
+    if set(asked["region"]) - known["region"].keys():
+        raise QueryError(_("Région inconnue (code INSEE attendu, par exemple 32)."))
+    if set(asked["departement"]) - known["departement"].keys():
+        raise QueryError(_("Département inconnu (code INSEE attendu, par exemple 62)."))
 
 
 def parse_request(params) -> SearchQuery:

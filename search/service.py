@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils.safestring import SafeString
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import And, Fuzzy, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
-from search import breaker, engine_query
+from search import breaker, catalogue_cache, engine_query
 from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.highlight import highlight, matches, query_stems
@@ -28,7 +28,6 @@ from search.query import SearchQuery
 
 logger = logging.getLogger(__name__)
 
-RESULT_PREFETCH = ["themes", "territories__region", "partners__organisation", "funding_lines__funder"]
 DIRECT_FILTERS = {"format": "cooperation_format", "status": "status"}
 ORDERINGS = {
     "recent": (F("first_published_at").desc(nulls_last=True), "-pk"),
@@ -95,6 +94,20 @@ def _project_model():
     return ProjectPage
 
 
+def result_prefetch() -> list:
+    """What a results page shows, in four queries whatever the number of hits (targets joined, not re-read)."""
+    from django.db.models import Prefetch
+
+    from projets.models import FundingLine, ProjectPartner, Territory
+
+    return [
+        "themes",
+        Prefetch("territories", queryset=Territory.objects.select_related("region")),
+        Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+        Prefetch("funding_lines", queryset=FundingLine.objects.select_related("funder")),
+    ]
+
+
 def _base_queryset():
     return _project_model().objects.live().public()
 
@@ -103,17 +116,18 @@ def search(query: SearchQuery, *, backend: str = "default", exclude_ids: Iterabl
     """Run `query` on the backend alias; fall back to the database backend if the engine fails."""
     exclude_ids = tuple(exclude_ids)
     engine = get_search_backend(backend)
+    base = _base_queryset()  # .public() reads the view restrictions: once per search
     if isinstance(engine, ElasticsearchBaseSearchBackend):
         if not breaker.is_resting(engine):
             try:
-                return _engine_search(engine, query, exclude_ids)
+                return _engine_search(engine, query, exclude_ids, base)
             except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database instead)
                 logger.warning("Search engine %r failed (%r); answering from the database backend", backend, error)
                 breaker.trip(engine)
-        outcome = _database_search(_fallback_backend(), query, exclude_ids)
+        outcome = _database_search(_fallback_backend(), query, exclude_ids, base)
         outcome.degraded = True
         return outcome
-    return _database_search(engine, query, exclude_ids)
+    return _database_search(engine, query, exclude_ids, base)
 
 
 def _fallback_backend():
@@ -129,14 +143,14 @@ def _fallback_backend():
 # -- Engines -------------------------------------------------------------------------------------------
 
 
-def _engine_search(engine, query: SearchQuery, exclude_ids) -> SearchOutcome:
+def _engine_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutcome:
     model = _project_model()
-    ids, total, counts = engine_query.run(engine, model, _base_queryset(), query, exclude_ids)
+    ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids)
     fuzzy = False
     if not total and query.terms:
-        ids, total, counts = engine_query.run(engine, model, _base_queryset(), query, exclude_ids, fuzzy=True)
+        ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids, fuzzy=True)
         fuzzy = bool(total)
-    by_id = {page.pk: page for page in _base_queryset().filter(pk__in=ids).prefetch_related(*RESULT_PREFETCH)}
+    by_id = {page.pk: page for page in base.filter(pk__in=ids).prefetch_related(*result_prefetch())} if ids else {}
     pages = [by_id[pk] for pk in ids if pk in by_id]
     return _outcome(query, total, pages, counts, backend="engine", fuzzy=fuzzy)
 
@@ -150,15 +164,15 @@ def _text_query(query: SearchQuery):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _matching(engine, query: SearchQuery, exclude_ids, fuzzy=False):
+def _matching(engine, query: SearchQuery, exclude_ids, base, fuzzy=False):
     """The queryset of matching case studies, ordered as asked."""
     model = _project_model()
     relevance = query.sort == "pertinence" and query.has_text
     if query.has_text:
         text = Fuzzy(" ".join(query.terms), operator="and") if fuzzy else _text_query(query)
-        queryset = engine.search(text, _base_queryset(), order_by_relevance=relevance).get_queryset()
+        queryset = engine.search(text, base, order_by_relevance=relevance).get_queryset()
     else:
-        queryset = _base_queryset()
+        queryset = base
     for excluded in query.excluded:
         words = Phrase(excluded) if " " in excluded else PlainText(excluded)
         found = engine.search(words, model.objects.all(), order_by_relevance=False).get_queryset()
@@ -187,14 +201,19 @@ def _apply_filters(queryset, query: SearchQuery):
     return queryset
 
 
-def _database_search(engine, query: SearchQuery, exclude_ids) -> SearchOutcome:
+def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutcome:
     from search.models import SearchFacet
 
-    queryset = _matching(engine, query, exclude_ids)
+    queryset = _matching(engine, query, exclude_ids, base)
+    whole = not (query.has_text or query.excluded or query.is_filtered or exclude_ids)
+    cached = catalogue_cache.get() if whole else None
+    if cached:
+        total, counts = cached
+        return _outcome(query, total, _page_of(queryset, query, total), counts, backend="database", fuzzy=False)
     total = queryset.count()
     fuzzy = False
     if not total and query.terms and _supports_fuzzy(engine):
-        queryset = _matching(engine, query, exclude_ids, fuzzy=True)
+        queryset = _matching(engine, query, exclude_ids, base, fuzzy=True)
         total = queryset.count()
         fuzzy = bool(total)
     counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
@@ -202,14 +221,21 @@ def _database_search(engine, query: SearchQuery, exclude_ids) -> SearchOutcome:
         rows = (
             SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"))
             .values_list("facet", "value")
-            .annotate(count=Count("id"))
+            .annotate(count=Count("*"))  # COUNT(*): an index-only scan of (page, facet, value)
             .order_by()
         )
         for name, value, count in rows:
             counts.setdefault(name, {})[value] = count
+    if whole:
+        catalogue_cache.put(total, counts)
+    return _outcome(query, total, _page_of(queryset, query, total), counts, backend="database", fuzzy=fuzzy)
+
+
+def _page_of(queryset, query: SearchQuery, total: int) -> list:
     offset = (query.page - 1) * query.page_size
-    pages = list(queryset[offset : offset + query.page_size].prefetch_related(*RESULT_PREFETCH)) if total else []
-    return _outcome(query, total, pages, counts, backend="database", fuzzy=fuzzy)
+    if not total or offset >= total:
+        return []
+    return list(queryset[offset : offset + query.page_size].prefetch_related(*result_prefetch()))
 
 
 def _supports_fuzzy(engine) -> bool:
@@ -258,22 +284,13 @@ def _matching_partners(page, wanted) -> list[str]:
 
 def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
     """Every value with a count, plus the selected ones (count 0 if none), with French labels."""
-    from projets.choices import TerritoryKind
-    from projets.models import Territory, Theme
+    from search.labels import labels as stored_labels
 
     for name, values in query.filters.items():
         for value in values:
             counts.setdefault(name, {}).setdefault(value, 0)
-    labels: dict[str, dict[str, str]] = {}
-    if counts.get("theme"):
-        labels["theme"] = dict(Theme.objects.filter(slug__in=counts["theme"]).values_list("slug", "name"))
-    territory_codes = set(counts.get("region", {})) | set(counts.get("departement", {}))
-    if territory_codes:
-        for kind, code, name in Territory.objects.filter(
-            Q(kind=TerritoryKind.REGION, code__in=counts.get("region", {}))
-            | Q(kind=TerritoryKind.DEPARTEMENT, code__in=counts.get("departement", {}))
-        ).values_list("kind", "code", "name"):
-            labels.setdefault("region" if kind == TerritoryKind.REGION else "departement", {})[code] = name
+    wanted = {name: counts[name] for name in ("theme", "region", "departement") if counts.get(name)}
+    labels = stored_labels(wanted) if wanted else {}
 
     facets = {}
     for facet in FACETS:

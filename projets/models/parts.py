@@ -60,6 +60,8 @@ class ProjectPartner(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
+        # Case studies of these organisations read from the index alone (related case studies, partner pages).
+        indexes = [models.Index(fields=["organisation", "page"], name="projets_partner_org_page")]
 
 
 class FundingLine(Orderable):

@@ -1,0 +1,41 @@
+"""The total and facet counts of the whole catalogue (no words, no filter), kept a minute.
+
+They are the same for every visitor of /projets/ and /recherche/ without parameters, and cost a scan of the
+facet table (1.8 s at 100,000 case studies on PostgreSQL). Dropped in this process whenever a case study is
+saved, published, unpublished or deleted, or facet rows are rewritten; other processes see the change after
+CATALOGUE_SECONDS at most.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+CATALOGUE_SECONDS = 60
+KEY = "search:whole-catalogue-counts"
+
+
+def get():
+    """(total, {facet: {value: count}}) or None."""
+    return cache.get(KEY)
+
+
+def put(total: int, counts: dict) -> None:
+    cache.set(KEY, (total, counts), CATALOGUE_SECONDS)
+
+
+def clear(**kwargs) -> None:
+    cache.delete(KEY)
+
+
+def connect() -> None:
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished
+
+    from projets.models import ProjectPage
+    from search.models import SearchFacet
+
+    page_published.connect(clear, dispatch_uid="search-catalogue-published")
+    page_unpublished.connect(clear, dispatch_uid="search-catalogue-unpublished")
+    post_delete.connect(clear, sender=Page, dispatch_uid="search-catalogue-page-deleted")
+    for model in (ProjectPage, SearchFacet):
+        post_save.connect(clear, sender=model, dispatch_uid=f"search-catalogue-save-{model.__name__}")
+        post_delete.connect(clear, sender=model, dispatch_uid=f"search-catalogue-delete-{model.__name__}")
