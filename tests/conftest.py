@@ -14,6 +14,16 @@ def engine_in_use() -> str:
     return settings.SEARCH_URL.split("://", 1)[0] if settings.SEARCH_URL else "database"
 
 
+@pytest.fixture(autouse=True)
+def no_search_memory_from_earlier_tests():
+    """search.labels and search.catalogue_cache keep names and counts for a minute, dropped on save signals;
+    a test's rollback sends none, so each test starts without them."""
+    from search import catalogue_cache, labels
+
+    labels.clear()
+    catalogue_cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     return build_site_tree()
