@@ -1,6 +1,6 @@
 """What may go out: live case studies without view restrictions, and what they reference."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from wagtail.models import Collection, CollectionViewRestriction
 
 from projets.choices import Visibility
@@ -28,14 +28,8 @@ def public_projects():
 
 
 def public_organisations():
-    """Organisations taking part in, or funding, at least one public case study."""
-    projects = ProjectPage.objects.live().public().values("pk")
-    return (
-        Organisation.objects.filter(Q(partnerships__page__in=projects) | Q(fundings__page__in=projects))
-        .distinct()
-        .select_related("territory")
-        .order_by("pk")
-    )
+    """Organisations taking part in, or funding, at least one public case study (Organisation's one rule)."""
+    return Organisation.objects.publicly_visible().select_related("territory").order_by("pk")
 
 
 def restricted_collection_ids() -> set[int]:
