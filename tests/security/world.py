@@ -31,7 +31,7 @@ PRIVATE = "privezyx"  # a published case study under a view restriction (Membres
 CHANGES = "retouchezyx"  # unpublished changes saved on the published case study
 MEMBERS = "membrezyx"  # the bytes of a members-only contract document
 CONTACT = "contactzyx"  # a proposal's private contact
-HIDDEN_ORG = "cacheorgzyx"  # an organisation met only in the draft (as funder) and the private case study (partner)
+HIDDEN_ORG = "cacheorgzyx"  # met only in the draft (funder) and the private case study (partner, party)
 SECRETS = (DRAFT, PRIVATE, CHANGES, MEMBERS, CONTACT, HIDDEN_ORG)
 # The hidden pages' addresses carry no marker (a 404 page repeats the address it was asked for).
 HIDDEN_ORG_PATH = "/organisations/collectif-cache/"
@@ -111,6 +111,7 @@ def build_world(project_index) -> World:
     private = case_study(project_index, PRIVATE, "etude-privee", theme)
     add_parts(private, PRIVATE, association, lab)
     ProjectPartnerFactory(page=private, organisation=hidden, role=choices.PartnerRole.ASSOCIATION)
+    private.contracts.get().parties.add(hidden)  # so the contract precedents and their export are checked too
     private.save_revision().publish()
     restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set(Group.objects.filter(name__in=["Membres", "Modérateurs"]))
