@@ -17,7 +17,7 @@ def _date(year, month) -> str:
     return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
 
-def organisation_jsonld(organisation, request=None, context=True) -> dict:
+def organisation_jsonld(organisation, request=None, context=True, linked=True) -> dict:
     data = {"@type": "Organization", "name": organisation.name}
     if context:
         data = {"@context": SCHEMA_CONTEXT, **data}
@@ -36,7 +36,7 @@ def organisation_jsonld(organisation, request=None, context=True) -> dict:
         data["identifier"] = identifiers
     if organisation.description:
         data["description"] = organisation.description
-    url = organisation.get_absolute_url()
+    url = organisation.get_absolute_url() if linked else ""
     if url:
         data["url"] = request.build_absolute_uri(url) if request else url
     if organisation.city:
@@ -57,7 +57,8 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
     """A case study as a schema.org ResearchProject: partners as members, funders, areas, dates.
 
     `loaded`: the partners (with their organisation), themes and territories the page view already
-    fetched, so the metadata costs no query of its own for them.
+    fetched, so the metadata costs no query of its own for them; "linkable", the ids of organisations
+    with a public page (the others, met only in drafts or private case studies, get no url).
     """
     loaded = loaded or {}
     data = {
@@ -86,10 +87,16 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
     for line in page.funding_lines.select_related("funder"):
         if line.funder_id:
             funders.setdefault(line.funder_id, line.funder)
+    linkable = loaded.get("linkable")
+
+    def described(organisation):
+        linked = linkable is None or organisation.pk in linkable
+        return organisation_jsonld(organisation, request, context=False, linked=linked)
+
     if members:
-        data["member"] = [organisation_jsonld(o, request, context=False) for o in members]
+        data["member"] = [described(o) for o in members]
     if funders:
-        data["funder"] = [organisation_jsonld(o, request, context=False) for o in funders.values()]
+        data["funder"] = [described(o) for o in funders.values()]
     return data
 
 

@@ -2,7 +2,7 @@
 
 import gc
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.models import Collection, CollectionViewRestriction
 
 from projets.choices import Visibility
@@ -48,14 +48,8 @@ def iter_public_projects(size: int):
 
 
 def public_organisations():
-    """Organisations taking part in, or funding, at least one public case study."""
-    projects = ProjectPage.objects.live().public().values("pk")
-    return (
-        Organisation.objects.filter(Q(partnerships__page__in=projects) | Q(fundings__page__in=projects))
-        .distinct()
-        .select_related("territory")
-        .order_by("pk")
-    )
+    """Organisations taking part in, or funding, at least one public case study (Organisation's one rule)."""
+    return Organisation.objects.publicly_visible().select_related("territory").order_by("pk")
 
 
 def restricted_collection_ids() -> set[int]:

@@ -4,8 +4,8 @@ from collections import Counter
 
 from django.db.models import Count
 
-from projets.choices import FundingKind, TerritoryKind
-from projets.models import Organisation, ProjectPage, ProjectPartner, Territory, Theme
+from projets.choices import FundingKind, PartnerRole, TerritoryKind
+from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
 
 
 def public_projects():
@@ -54,15 +54,25 @@ def catalogue_figures() -> dict:
 
 
 def partnerships_of(organisation):
-    """The organisation's public case studies, each with its roles there (one query)."""
+    """The organisation's public case studies, each with its roles there: partner rows, then funding lines.
+
+    Two queries. A funder that is not listed among the partners still finds the case studies it funded.
+    """
+    public = public_projects().values("pk")
     rows = (
-        ProjectPartner.objects.filter(organisation=organisation, page__in=public_projects().values("pk"))
+        ProjectPartner.objects.filter(organisation=organisation, page__in=public)
         .select_related("page")
         .order_by("-page__start_year", "page__title")
     )
     projects = {}
     for row in rows:
         projects.setdefault(row.page, []).append(row.get_role_display())
+    funded = FundingLine.objects.filter(funder=organisation, page__in=public).select_related("page")
+    funder = str(PartnerRole.FUNDER.label)
+    for line in funded.order_by("-page__start_year", "page__title"):
+        roles = projects.setdefault(line.page, [])
+        if funder not in roles:
+            roles.append(funder)
     return list(projects.items())
 
 

@@ -19,24 +19,54 @@ def partners_by_role(partners) -> list[tuple[str, list]]:
     return [(labels.get(role, role), rows) for role, rows in groups.items() if rows]
 
 
-def contract_rows(page, user) -> list[dict]:
+def document_readable(document, request, verdicts: dict) -> bool:
+    """Would Wagtail serve this document to this request? Its collection's view restrictions decide.
+
+    The same check as Wagtail's document view (wagtail.documents.wagtail_hooks.check_view_restrictions),
+    so the link is shown exactly to those it will serve: no group name is repeated here. One verdict per
+    collection and request, so the queries do not grow with the contracts.
+    """
+    if document.collection_id not in verdicts:
+        verdicts[document.collection_id] = all(
+            restriction.accept_request(request)
+            for restriction in document.collection.get_view_restrictions().prefetch_related("groups")
+        )
+    return verdicts[document.collection_id]
+
+
+def contract_rows(page, request) -> list[dict]:
     rows = []
-    for contract in page.contracts.select_related("document").prefetch_related("parties"):
+    verdicts = {}
+    for contract in page.contracts.select_related("document__collection").prefetch_related("parties"):
         clauses = [
             (contract._meta.get_field(name).verbose_name, getattr(contract, f"get_{name}_display")())
             for name in CLAUSES
         ]
         members_only = contract.visibility == Visibility.MEMBERS
+        visible = bool(contract.document_id) and (not members_only or request.user.is_authenticated)
         rows.append(
             {
                 "contract": contract,
                 "clauses": clauses,
                 "parties": list(contract.parties.all()),
                 "members_only": members_only,
-                "document_visible": bool(contract.document_id) and (not members_only or user.is_authenticated),
+                "document_visible": visible and document_readable(contract.document, request, verdicts),
             }
         )
     return rows
+
+
+def linkable_organisations(partners, funding_rows, contracts) -> set[int]:
+    """Which organisations of this page have a public page to link to (not those met only in drafts or
+    private case studies, whose page is a 404): two queries, whatever the number of partners."""
+    from projets.models import Organisation
+
+    ids = {partner.organisation_id for partner in partners}
+    ids |= {line.funder_id for line, _share in funding_rows if line.funder_id}
+    ids |= {party.pk for row in contracts for party in row["parties"]}
+    if not ids:
+        return set()
+    return set(Organisation.objects.publicly_visible().filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def related_projects(page, themes, partners, limit: int = 4):
@@ -80,15 +110,18 @@ def project_context(page, request) -> dict:
     lessons = list(page.lessons.all())
     territories = list(page.territories.all())
     funding_rows, funding_total = page.funding_table()
+    contracts = contract_rows(page, request)
+    linkable = linkable_organisations(partners, funding_rows, contracts)
     return {
         # Reused by the JSON-LD metadata (donnees) so that it adds no query for them.
-        "jsonld_loaded": {"partners": partners, "themes": themes, "territories": territories},
+        "jsonld_loaded": {"partners": partners, "themes": themes, "territories": territories, "linkable": linkable},
         "partner_groups": partners_by_role(partners),
         "themes": themes,
         "territories": territories,
         "funding_rows": funding_rows,
         "funding_total": funding_total,
-        "contracts": contract_rows(page, request.user),
+        "contracts": contracts,
+        "linkable_organisations": linkable,
         "obstacles": [lesson for lesson in lessons if lesson.kind == LessonKind.OBSTACLE],
         "levers": [lesson for lesson in lessons if lesson.kind == LessonKind.LEVER],
         "outputs": list(page.outputs.select_related("document")),

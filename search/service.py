@@ -338,11 +338,31 @@ def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list
         return _autocomplete(_fallback_backend(), text, limit)
 
 
+# Organisations matched by the index before keeping the publicly visible ones (the index knows nothing of
+# publication): more candidates than shown, so hidden organisations rarely crowd out visible ones.
+ORGANISATION_CANDIDATES = 10
+
+
+def _public_organisations(engine, text: str, limit: int) -> list:
+    """Organisations starting with the text, only those Organisation.objects.publicly_visible() allows."""
+    from projets.models import Organisation
+
+    candidates = list(engine.autocomplete(text, Organisation, operator="and")[: limit * ORGANISATION_CANDIDATES])
+    if not candidates:
+        return []
+    visible = set(
+        Organisation.objects.publicly_visible()
+        .filter(pk__in=[org.pk for org in candidates])
+        .values_list("pk", flat=True)
+    )
+    return [org for org in candidates if org.pk in visible][:limit]
+
+
 def _autocomplete(engine, text: str, limit: int) -> list[dict]:
     from django.urls import reverse
     from django.utils.http import urlencode
 
-    from projets.models import Organisation, Theme
+    from projets.models import Theme
 
     search_url = reverse("search")
     suggestions = [
@@ -351,7 +371,7 @@ def _autocomplete(engine, text: str, limit: int) -> list[dict]:
     ]
     suggestions += [
         {"label": str(org), "url": f"{search_url}?{urlencode({'q': org.name})}", "kind": "organisation"}
-        for org in engine.autocomplete(text, Organisation, operator="and")[:limit]
+        for org in _public_organisations(engine, text, limit)
     ]
     suggestions += [
         {"label": theme.name, "url": f"{search_url}?{urlencode({'theme': theme.slug})}", "kind": "theme"}

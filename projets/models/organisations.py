@@ -21,6 +21,22 @@ IDENTIFIER_FIELDS = {
 }
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def publicly_visible(self):
+        """Organisations the public may see: partners or funders of a live case study without view restriction.
+
+        The one rule for every public output (organisation page, autocomplete, partner finder, exports,
+        API, sitemap): an organisation met only in drafts or private case studies does not exist for
+        visitors. Two semi-joins, so no DISTINCT and a constant number of queries.
+        """
+        from projets.models import FundingLine, ProjectPage, ProjectPartner
+
+        pages = ProjectPage.objects.live().public().values("pk")
+        partners = ProjectPartner.objects.filter(page__in=pages).values("organisation_id")
+        funders = FundingLine.objects.filter(page__in=pages, funder__isnull=False).values("funder_id")
+        return self.filter(models.Q(pk__in=partners) | models.Q(pk__in=funders))
+
+
 class Organisation(index.Indexed, models.Model):
     name = models.CharField(
         _("nom"), max_length=255, help_text=_("Le nom complet ; deux organisations ne peuvent pas porter le même.")
@@ -53,6 +69,8 @@ class Organisation(index.Indexed, models.Model):
     siren = models.CharField(_("SIREN"), max_length=9, blank=True, help_text=_("9 chiffres."))
     rnsr = models.CharField(_("RNSR"), max_length=10, blank=True, help_text=_("Unités de recherche (ex. 200918451E)."))
     ror = models.CharField(_("ROR"), max_length=9, blank=True, help_text=_("Identifiant ROR (ex. 02kzqn938)."))
+
+    objects = OrganisationQuerySet.as_manager()
 
     base_form_class = OrganisationForm
     panels = [

@@ -41,10 +41,38 @@ class Theme(index.Indexed, models.Model):
         return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
 
     def clean(self):
-        if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):
+        """Two levels at most ("Économie sociale et solidaire > Impact social"), and no theme its own ancestor."""
+        super().clean()
+        if not self.parent_id:
+            return
+        if self.pk and self.pk in self.ancestor_ids():
             raise ValidationError(
-                {"parent": _("Les thèmes ont deux niveaux au plus : choisissez un thème de premier niveau.")}
+                {"parent": _("Un thème ne peut pas être son propre ancêtre : choisissez un autre thème parent.")},
+                code="cycle",
             )
+        if self.parent.parent_id:
+            raise ValidationError(
+                {"parent": _("Les thèmes ont deux niveaux au plus : choisissez un thème de premier niveau.")},
+                code="third_level",
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Ce thème a des sous-thèmes : il ne peut pas devenir lui-même un sous-thème "
+                        "(deux niveaux au plus)."
+                    )
+                },
+                code="third_level",
+            )
+
+    def ancestor_ids(self) -> list[int]:
+        """The chosen parent, its parent… (stops on a loop already in the database)."""
+        ids, theme = [], self.parent
+        while theme is not None and theme.pk not in ids:
+            ids.append(theme.pk)
+            theme = theme.parent
+        return ids
 
 
 class Territory(models.Model):

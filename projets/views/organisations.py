@@ -26,7 +26,8 @@ def identifiers_of(organisation) -> list[tuple[str, str, str]]:
 
 
 def organisation_detail(request, slug: str):
-    organisation = get_object_or_404(Organisation.objects.select_related("territory"), slug=slug)
+    """404 for an organisation met only in drafts or private case studies, whoever asks (the admin lists it)."""
+    organisation = get_object_or_404(Organisation.objects.publicly_visible().select_related("territory"), slug=slug)
     projects = partnerships_of(organisation)
     context = {
         "organisation": organisation,

@@ -3,11 +3,12 @@
 import html as html_lib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from projets import choices
 from projets.factories import OrganisationFactory, ThemeFactory
-from projets.models import Organisation, Territory
+from projets.models import Organisation, Territory, Theme
 
 ORGANISATION_FORM = {
     "name": "Groupe ornithologique",
@@ -187,3 +188,76 @@ def test_contributor_finds_or_creates_an_organisation_from_the_chooser(client, d
     malformed = client.post(url, {**fields, "name": "Autre", "rna": "W12"}).json()
     assert "n'est pas un numéro RNA" in html_lib.unescape(malformed["htmlFragment"])
     assert Organisation.objects.count() == 2
+
+
+THEME_ERRORS = {
+    "third_level": "Les thèmes ont deux niveaux au plus : choisissez un thème de premier niveau.",
+    "cycle": "Un thème ne peut pas être son propre ancêtre : choisissez un autre thème parent.",
+    "has_children": (
+        "Ce thème a des sous-thèmes : il ne peut pas devenir lui-même un sous-thème (deux niveaux au plus)."
+    ),
+}
+
+
+@pytest.fixture
+def two_levels(db):
+    parent = ThemeFactory(name="Économie sociale et solidaire", slug="ess")
+    child = ThemeFactory(name="Impact social", slug="impact-social", parent=parent)
+    return parent, child
+
+
+def post_theme(client, theme=None, **fields):
+    data = {"name": "Mesure d'impact", "slug": "mesure-impact", "parent": "", "description": "", **fields}
+    if theme is None:
+        url = reverse("wagtailsnippets_projets_theme:add")
+    else:
+        data = {"name": theme.name, "slug": theme.slug, "description": theme.description, **fields}
+        url = reverse("wagtailsnippets_projets_theme:edit", args=[theme.pk])
+    return client.post(url, data)
+
+
+def refused_with(response, error: str) -> bool:
+    return response.status_code == 200 and THEME_ERRORS[error] in html_lib.unescape(response.content.decode())
+
+
+def test_a_sub_theme_is_created_under_a_first_level_theme(admin_client, two_levels):
+    parent, _child = two_levels
+    response = post_theme(admin_client, parent=parent.pk)
+    assert response.status_code == 302
+    assert str(Theme.objects.get(slug="mesure-impact")) == "Économie sociale et solidaire > Mesure d'impact"
+
+
+def test_a_third_level_is_refused_in_the_admin(admin_client, two_levels):
+    _parent, child = two_levels
+    response = post_theme(admin_client, parent=child.pk)
+    assert refused_with(response, "third_level")
+    assert not Theme.objects.filter(slug="mesure-impact").exists()
+
+
+def test_a_theme_with_sub_themes_cannot_become_a_sub_theme(admin_client, two_levels):
+    parent, _child = two_levels
+    other = ThemeFactory(name="Environnement", slug="environnement")
+    assert refused_with(post_theme(admin_client, parent, parent=other.pk), "has_children")
+    parent.refresh_from_db()
+    assert parent.parent_id is None
+
+
+@pytest.mark.parametrize("which", ["itself", "its_child"])
+def test_a_theme_cannot_be_its_own_ancestor(admin_client, two_levels, which):
+    parent, child = two_levels
+    chosen = parent if which == "itself" else child
+    assert refused_with(post_theme(admin_client, parent, parent=chosen.pk), "cycle")
+    assert refused_with(post_theme(admin_client, child, parent=child.pk), "cycle")
+    parent.refresh_from_db()
+    child.refresh_from_db()
+    assert (parent.parent_id, child.parent_id) == (None, parent.pk)
+
+
+def test_clean_refuses_a_loop_already_in_the_database(two_levels):
+    """Rows written around the admin (an import, a shell) cannot make clean() loop forever."""
+    parent, child = two_levels
+    Theme.objects.filter(pk=parent.pk).update(parent=child)
+    parent.refresh_from_db()
+    with pytest.raises(ValidationError) as raised:
+        parent.full_clean()
+    assert raised.value.message_dict["parent"] == [THEME_ERRORS["cycle"]]

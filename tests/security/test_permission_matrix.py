@@ -21,6 +21,8 @@ from .world import (
     CHANGES,
     CONTACT,
     DRAFT,
+    HIDDEN_ORG,
+    HIDDEN_ORG_PATH,
     HIDDEN_PATHS,
     MEMBERS,
     PRIVATE,
@@ -43,6 +45,8 @@ MATRIX = [
     ("aperçu du brouillon (admin)", lambda w: f"/admin/pages/{w.draft.pk}/view_draft/", DRAFT, (N, N, Y, Y, Y)),
     ("édition du brouillon (admin)", lambda w: f"/admin/pages/{w.draft.pk}/edit/", DRAFT, (N, N, Y, Y, Y)),
     ("page privée (Membres, Modérateurs)", lambda w: w.private.url, PRIVATE, (N, Y, N, Y, Y)),
+    ("organisation d'une étude publiée", lambda w: "/organisations/maison-des-associations/", None, (Y, Y, Y, Y, Y)),
+    ("organisation des seules études cachées", lambda w: HIDDEN_ORG_PATH, HIDDEN_ORG, (N, N, N, N, N)),
     ("document réservé, vue de Wagtail", lambda w: w.document.url, MEMBERS, (N, Y, N, Y, Y)),
     ("document réservé, fichier sous /media/", lambda w: w.document.file.url, MEMBERS, (N, N, N, N, N)),
     ("administration : accueil", lambda w: "/admin/", None, (N, N, Y, Y, Y)),
@@ -68,6 +72,10 @@ PUBLIC_OUTPUTS = [
     ("/precedents/export.csv", True, 200),
     ("/enseignements/", True, 200),
     ("/trouver-un-partenaire/?theme=education-populaire", False, 200),
+    ("/trouver-un-partenaire/?themes=education-populaire&looking_for=association", True, 200),
+    ("/trouver-un-partenaire/?themes=education-populaire&looking_for=financeur", False, 200),
+    ("/api/autocomplete?q=collectif", False, 200),
+    ("/api/autocomplete?q=cacheorg", False, 200),
     ("/api/recherche", True, 200),
     ("/api/recherche?q=etude&page_size=100", True, 200),
     ("/api/recherche?q=marche", True, 200),
@@ -163,6 +171,10 @@ def test_public_outputs_show_only_public_content(role, world, as_role):
             response = client.get(f"/api/v2/{endpoint}/{page.pk}/")
             assert response.status_code == 404, (endpoint, page.title)
             assert DRAFT not in text_of(response) and PRIVATE not in text_of(response)
+    # …and for an organisation met only in hidden case studies.
+    response = client.get(f"/api/v2/organisations/{world.hidden_organisation.pk}/")
+    assert response.status_code == 404
+    assert HIDDEN_ORG not in text_of(response)
 
 
 def test_the_anonymous_login_redirects_carry_no_content(world, client):

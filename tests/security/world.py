@@ -31,9 +31,11 @@ PRIVATE = "privezyx"  # a published case study under a view restriction (Membres
 CHANGES = "retouchezyx"  # unpublished changes saved on the published case study
 MEMBERS = "membrezyx"  # the bytes of a members-only contract document
 CONTACT = "contactzyx"  # a proposal's private contact
-SECRETS = (DRAFT, PRIVATE, CHANGES, MEMBERS, CONTACT)
+HIDDEN_ORG = "cacheorgzyx"  # met only in the draft (funder) and the private case study (partner, party)
+SECRETS = (DRAFT, PRIVATE, CHANGES, MEMBERS, CONTACT, HIDDEN_ORG)
 # The hidden pages' addresses carry no marker (a 404 page repeats the address it was asked for).
-HIDDEN_PATHS = ("/projets/etude-brouillon/", "/projets/etude-privee/")
+HIDDEN_ORG_PATH = "/organisations/collectif-cache/"
+HIDDEN_PATHS = ("/projets/etude-brouillon/", "/projets/etude-privee/", HIDDEN_ORG_PATH)
 
 PASSWORD = "mot-de-passe-solide-42"
 ROLES = ("anonyme", "membre", "contributeur", "moderateur", "administrateur")
@@ -47,6 +49,7 @@ class World:
     private: object
     document: Document
     proposal: ProjectProposal
+    hidden_organisation: object
 
 
 def add_parts(page, word: str, association, lab, document=None):
@@ -97,12 +100,18 @@ def build_world(project_index) -> World:
     published.summary = f"Résumé {CHANGES}."
     published.save_revision()
 
+    hidden = OrganisationFactory(
+        name=f"Collectif {HIDDEN_ORG}", slug="collectif-cache", kind=choices.OrganisationKind.ASSOCIATION
+    )
     draft = case_study(project_index, DRAFT, "etude-brouillon", theme, live=False)
     add_parts(draft, DRAFT, association, lab)
+    FundingLineFactory(page=draft, funder=hidden, programme="Programme du collectif", amount=500)
     draft.save_revision()
 
     private = case_study(project_index, PRIVATE, "etude-privee", theme)
     add_parts(private, PRIVATE, association, lab)
+    ProjectPartnerFactory(page=private, organisation=hidden, role=choices.PartnerRole.ASSOCIATION)
+    private.contracts.get().parties.add(hidden)  # so the contract precedents and their export are checked too
     private.save_revision().publish()
     restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set(Group.objects.filter(name__in=["Membres", "Modérateurs"]))
@@ -116,7 +125,14 @@ def build_world(project_index) -> World:
         consent_at="2026-01-01T00:00:00Z",
     )
     document.refresh_from_db()
-    return World(published=published, draft=draft, private=private, document=document, proposal=proposal)
+    return World(
+        published=published,
+        draft=draft,
+        private=private,
+        document=document,
+        proposal=proposal,
+        hidden_organisation=hidden,
+    )
 
 
 def user_for(role: str, django_user_model):

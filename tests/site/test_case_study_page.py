@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -44,7 +45,14 @@ def test_members_only_document_is_locked_for_visitors(client, make_project, djan
     assert "/admin/login/?next=" in html
     assert "/documents/" not in html
 
+    # Logged in is not enough: the collection is restricted to groups (Membres, Modérateurs).
+    client.force_login(django_user_model.objects.create_user("inscrit", password="x"))
+    html = client.get(page.url).content.decode()
+    assert "Le modèle de document est réservé aux membres." in html
+    assert "/documents/" not in html and "/admin/login/?next=" not in html
+
     member = django_user_model.objects.create_user("membre", password="x")
+    member.groups.add(Group.objects.get(name="Membres"))
     client.force_login(member)
     html = client.get(page.url).content.decode()
     assert "Télécharger le modèle de document" in html
@@ -76,4 +84,6 @@ def test_query_count_does_not_grow_with_partners(client, make_project, django_as
     assert count_queries(client, big.url) == small_count
     with django_assert_max_num_queries(small_count):
         client.get(big.url)
-    assert small_count <= 26  # 26 since the JSON-LD reads partners and funders (one query each)
+    # 26 since the JSON-LD reads partners and funders (one query each); 28 since the organisations to link
+    # are those with a public page (Organisation.objects.publicly_visible(): restrictions, then one query).
+    assert small_count <= 28

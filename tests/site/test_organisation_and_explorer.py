@@ -28,9 +28,21 @@ def test_organisation_page_lists_case_studies_roles_identifiers_and_partners(cli
 
 def test_unknown_organisation_is_a_404(client, home_page):
     assert client.get("/organisations/nexiste-pas/").status_code == 404
+    # Without a public case study, an organisation has no public page (Organisation.objects.publicly_visible()).
     OrganisationFactory(name="Sans projet")
-    html = client.get("/organisations/sans-projet/").content.decode()
-    assert "Aucune étude de cas publiée" in html
+    assert client.get("/organisations/sans-projet/").status_code == 404
+
+
+def test_a_funder_page_lists_the_case_studies_it_funded(client, make_project):
+    from projets.factories import FundingLineFactory
+
+    funder = OrganisationFactory(name="Fondation des territoires", kind=choices.OrganisationKind.FOUNDATION)
+    page = make_project(title="Coopération financée", publish=False)
+    FundingLineFactory(page=page, funder=funder, amount=1000)
+    assert client.get(funder.get_absolute_url()).status_code == 404  # a draft funds nothing publicly
+    page.save_revision().publish()
+    html = client.get(funder.get_absolute_url()).content.decode()
+    assert "Coopération financée" in html and "Rôle : Financeur" in html
 
 
 def test_explorer_colours_regions_and_links_to_the_catalogue(client, make_project):
