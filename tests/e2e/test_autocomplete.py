@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from projets.factories import OrganisationFactory, ProjectPageFactory, ThemeFactory
+from projets.choices import PartnerRole
+from projets.factories import OrganisationFactory, ProjectPageFactory, ProjectPartnerFactory, ThemeFactory
 from tests.e2e.conftest import check_accessibility
 
 pytestmark = [pytest.mark.e2e]
@@ -11,8 +12,10 @@ pytestmark = [pytest.mark.e2e]
 
 def test_search_box_suggests_while_typing_and_opens_the_choice(page, seeded, search_backend):
     project = ProjectPageFactory(parent=seeded["index"], title="Tiers-lieux et économie circulaire", slug="tiers")
+    # An organisation is suggested only once a public case study names it (Organisation.publicly_visible).
+    network = OrganisationFactory(name="Économie solidaire en réseau")
+    ProjectPartnerFactory(page=project, organisation=network, role=PartnerRole.LEAD)
     project.save_revision().publish()
-    OrganisationFactory(name="Économie solidaire en réseau")
     ThemeFactory(name="Économie sociale et solidaire", slug="ess")
     search_backend.refresh_indexes()
 
