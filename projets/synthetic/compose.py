@@ -1,6 +1,7 @@
 """Compose one synthetic case study as plain data, deterministically from (seed, number)."""
 
 import datetime
+import functools
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -15,6 +16,12 @@ from projets.synthetic.pools import Pools
 REFERENCE_PREFIX = "SYN-"
 OTHER_ROLES = [choices.PartnerRole.FUNDER, choices.PartnerRole.SUPPORT, choices.PartnerRole.ASSOCIATED]
 TITLE_SUFFIX = " — cas synthétique n° {n}"
+
+
+@functools.cache
+def values(choice_class) -> list:
+    """The values of a TextChoices class (Django recomputes `.values` on every access: slow in a hot loop)."""
+    return list(choice_class.values)
 
 
 def reference_for(seed: int, number: int) -> str:
@@ -85,7 +92,7 @@ def _partners(rng: random.Random, pools: Pools) -> list:
             role = choices.PartnerRole.ASSOCIATION
         else:
             role = rng.choice(OTHER_ROLES)
-        rows.append((pk, role, rng.choice(choices.Contribution.values)))
+        rows.append((pk, role, rng.choice(values(choices.Contribution))))
     return rows
 
 
@@ -94,7 +101,7 @@ def _funding(rng: random.Random, pools: Pools, start: int, end: int) -> list:
         {
             "funder_id": rng.choice(pools.funders) if pools.funders and rng.random() < 0.7 else None,
             "programme": rng.choice(vocab.PROGRAMMES),
-            "kind": rng.choice(choices.FundingKind.values),
+            "kind": rng.choice(values(choices.FundingKind)),
             "amount": Decimal(rng.randrange(2_000, 400_000, 500)) if rng.random() < 0.8 else None,
             "year_from": start,
             "year_to": end,
@@ -107,15 +114,15 @@ def _contracts(rng: random.Random, partners: list, start: int) -> list:
     contracts = []
     for _ in range(rng.randint(0, 3)):
         fields = {
-            "kind": rng.choice(choices.ContractKind.values),
+            "kind": rng.choice(values(choices.ContractKind)),
             "title": "",
             "signed_on": datetime.date(start, rng.randint(1, 12), rng.randint(1, 28)),
             "duration_months": rng.choice([6, 12, 18, 24, 36]),
-            "intellectual_property": rng.choice(choices.IntellectualProperty.values),
-            "publication": rng.choice(choices.Publication.values),
-            "data": rng.choice(choices.DataClause.values),
-            "compensation": rng.choice(choices.Compensation.values),
-            "governance": rng.choice(choices.Governance.values),
+            "intellectual_property": rng.choice(values(choices.IntellectualProperty)),
+            "publication": rng.choice(values(choices.Publication)),
+            "data": rng.choice(values(choices.DataClause)),
+            "compensation": rng.choice(values(choices.Compensation)),
+            "governance": rng.choice(values(choices.Governance)),
             "what_worked": rng.choice(vocab.CONTRACT_NOTES),
             "what_to_change": rng.choice(vocab.CONTRACT_NOTES),
             "visibility": choices.Visibility.PUBLIC,
@@ -158,8 +165,8 @@ def compose_case(seed: int, number: int, pools: Pools) -> Case:
             "start_month": rng.choice([None, rng.randint(1, 12)]),
             "end_year": end if status == choices.Status.FINISHED else None,
             "status": status,
-            "scale": rng.choice(choices.Scale.values),
-            "cooperation_format": rng.choice(choices.CooperationFormat.values),
+            "scale": rng.choice(values(choices.Scale)),
+            "cooperation_format": rng.choice(values(choices.CooperationFormat)),
         },
         partners=partners,
         funding=_funding(rng, pools, start, end),
@@ -169,14 +176,14 @@ def compose_case(seed: int, number: int, pools: Pools) -> Case:
     )
     case.lessons = [
         {
-            "kind": rng.choice(choices.LessonKind.values),
-            "category": rng.choice(choices.LessonCategory.values),
+            "kind": rng.choice(values(choices.LessonKind)),
+            "category": rng.choice(values(choices.LessonCategory)),
             "text": rng.choice(vocab.LESSONS),
         }
         for _ in range(rng.randint(1, 4))
     ]
     case.outputs = [
-        {"kind": rng.choice(choices.OutputKind.values), "title": rng.choice(vocab.OUTCOMES).capitalize(), "year": end}
+        {"kind": rng.choice(values(choices.OutputKind)), "title": rng.choice(vocab.OUTCOMES).capitalize(), "year": end}
         for _ in range(rng.randint(1, 3))
     ]
     return case

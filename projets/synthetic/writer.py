@@ -26,8 +26,10 @@ from projets.models import (
     ProjectTag,
 )
 from projets.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
+from projets.synthetic.facets import FacetLookups, facet_rows
 from projets.synthetic.pools import build_pools
-from search.facets import FACET_PREFETCH, sync_pages
+from search import catalogue_cache
+from search.models import SearchFacet
 
 Progress = Callable[[int, int], None]
 
@@ -110,7 +112,7 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     _write_parts(cases, ids, context, result)
     result.add("wagtailcore_page", len(pages))
     # The facet table the database search backends filter and count by (publishing fills it for real pages).
-    sync_pages(ProjectPage.objects.filter(pk__in=ids).prefetch_related(*FACET_PREFETCH))
+    SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)
 
 
 def _write_parts(cases: list[Case], ids: list[int], context: dict, result: GenerationResult) -> None:
@@ -173,6 +175,7 @@ def generate(count: int, seed: int, *, batch_size: int = 1000, progress: Progres
         "locale_id": index.locale_id or Locale.get_default().pk,
         "content_type_id": ContentType.objects.get_for_model(ProjectPage).pk,
         "tag_id": pools.tag_id,
+        "facets": FacetLookups(pools),
     }
     result = GenerationResult()
     done = 0
@@ -188,6 +191,7 @@ def generate(count: int, seed: int, *, batch_size: int = 1000, progress: Progres
         result.created = done
         if progress:
             progress(done, count)
+    catalogue_cache.clear()
     result.seconds = time.perf_counter() - started
     return result
 
