@@ -114,3 +114,23 @@ def test_production_refuses_the_development_secret():
     )
     assert result.returncode == 2
     assert result.stderr.strip().startswith("Configuration error: SECRET_KEY: ")
+
+
+def test_postgresql_connections_run_without_jit(monkeypatch):
+    """JIT compilation cost 400 ms on an 8 ms query at 100,000 case studies: off unless PG_JIT=on."""
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/db?options=-c%20statement_timeout%3D5000")
+    assert env_database()["OPTIONS"]["options"] == "-c statement_timeout=5000 -c jit=off"
+    monkeypatch.setenv("PG_JIT", "on")
+    assert env_database()["OPTIONS"]["options"] == "-c statement_timeout=5000 -c jit=on"
+
+
+@pytest.mark.django_db
+def test_the_test_database_connection_has_jit_off():
+    from django.db import connection
+
+    if connection.vendor == "sqlite":  # no JIT there, and no PostgreSQL start-up options either
+        assert "options" not in connection.settings_dict.get("OPTIONS", {})
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
