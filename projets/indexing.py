@@ -232,6 +232,8 @@ def swap_and_catch_up(rebuilder, models, chunk_size: int) -> int:
     if not old_names:
         remove = [{"remove_index": {"index": name}} for name in plain]
         es.indices.update_aliases(body={"actions": [*remove, {"add": {"index": new.name, "alias": alias.name}}]})
+    if not (old_names or plain):
+        return 0  # no index existed before this one: nothing was written elsewhere, nothing to catch up
     fresh = scan_fingerprints(new.backend, new.name)
     differ = {doc_id for doc_id in old.keys() | fresh.keys() if old.get(doc_id) != fresh.get(doc_id)}
     if differ:
