@@ -51,12 +51,12 @@ class HomePage(BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from cms.pagecache import per_generation
         from projets.catalogue import catalogue_figures, latest_projects
+        from search import catalogue_cache
 
         context = super().get_context(request, *args, **kwargs)
-        # Counts over the whole catalogue: computed once per content change when the page cache is on.
-        context["figures"] = per_generation("catalogue_figures", catalogue_figures)
+        # Counts over the whole catalogue: kept a minute, dropped at each content change (1.5 s at 100,000).
+        context["figures"] = catalogue_cache.figures(catalogue_figures)
         context["latest_projects"] = latest_projects()
         return context
 

@@ -56,13 +56,6 @@ def invalidate_now_and_on_commit() -> None:
     transaction.on_commit(invalidate)
 
 
-def per_generation(name: str, compute):
-    """`compute()` kept until the next content change (page cache on), else computed each time."""
-    if seconds() <= 0:
-        return compute()
-    return page_cache().get_or_set(f"value:{generation()}:{name}", compute, seconds())
-
-
 def cache_key(request, gen: str) -> str:
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"

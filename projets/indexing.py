@@ -144,10 +144,12 @@ def reindex(
     backend_name: str = "default",
     on_chunk: Callable | None = None,
     only: Iterable[type] | None = None,
+    workers: int = 1,
 ) -> ReindexReport:
     """Rebuild every index of `backend_name` (or those holding the `only` models) from the database.
 
-    Returns per-chunk timings.
+    Returns per-chunk timings. `workers` > 1 fills engine indexes from that many processes
+    (projets.indexing_parallel); the PostgreSQL database backend always uses one.
     """
     only = set(only) if only is not None else None
     backend = with_long_timeout(get_search_backend(backend_name))
@@ -163,7 +165,10 @@ def reindex(
             _set_refresh_interval(target, "-1")  # no refresh while the new index is filled
             for model in models:
                 target.add_model(model)
-                _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
+                if workers > 1 and hasattr(backend, "es") and on_chunk is None:
+                    _add_model_items_in_parallel(target, model, chunk_size, workers, backend_name, report, stdout)
+                else:
+                    _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
             _set_refresh_interval(target, None)
             if getattr(rebuilder, "alias", None) is not None:
                 report.caught_up += swap_and_catch_up(rebuilder, models, chunk_size)
@@ -177,6 +182,14 @@ def reindex(
         report.indexes.append(getattr(target, "name", type(target).__name__))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _add_model_items_in_parallel(target, model, chunk_size, workers, backend_name, report, stdout) -> None:
+    from projets.indexing_parallel import fill_in_parallel
+
+    stats = fill_in_parallel(target, model, chunk_size, workers, backend_name, stdout)
+    report.chunks += stats
+    report.documents += sum(stat.size for stat in stats)
 
 
 def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> None:

@@ -5,10 +5,11 @@ from django.utils.translation import gettext as _
 
 from projets.catalogue import catalogue_figures
 from projets.explorer import bar_chart, region_tiles
+from search import catalogue_cache
 
 
 def explorer(request):
-    figures = catalogue_figures()
+    figures = catalogue_cache.figures(catalogue_figures)
     context = {
         "figures": figures,
         "map": region_tiles(figures["regions"]),

@@ -14,11 +14,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
         parser.add_argument("--backend", default="default", help="Nom du moteur dans WAGTAILSEARCH_BACKENDS.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="Processus qui remplissent l'index OpenSearch/Elasticsearch en parallèle (1 avec PostgreSQL).",
+        )
 
-    def handle(self, *args, chunk_size: int, backend: str, **options):
-        if chunk_size < 1:
-            raise CommandError("--chunk-size doit être positif.")
-        report = reindex(stdout=self.stdout, chunk_size=chunk_size, backend_name=backend)
+    def handle(self, *args, chunk_size: int, backend: str, workers: int, **options):
+        if chunk_size < 1 or workers < 1:
+            raise CommandError("--chunk-size et --workers doivent être positifs.")
+        report = reindex(stdout=self.stdout, chunk_size=chunk_size, backend_name=backend, workers=workers)
         summary = report.as_dict()
         self.stdout.write(
             self.style.SUCCESS(
