@@ -75,6 +75,12 @@
       }
     });
     document.title = doc.title;
+    var feed = 'link[rel="alternate"][type="application/atom+xml"]';
+    var oldFeed = document.querySelector(feed);
+    var newFeed = doc.querySelector(feed);
+    if (oldFeed && newFeed) {
+      oldFeed.setAttribute("href", newFeed.getAttribute("href"));
+    }
     var target = key && document.querySelector(key);
     (target || document.getElementById("results-title")).focus();
     announce();
