@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from projets import choices
 from projets.factories import OrganisationFactory, ThemeFactory
+from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.e2e]
 
@@ -57,6 +58,8 @@ def choose_theme(page, typed: str, shown: str, hidden: list[str]) -> None:
     chooser.get_by_label(shown).check()
     expect(chooser.locator(".theme-chooser__count")).to_have_text("1 thème choisi :")
     expect(chooser.locator(".theme-chooser__chosen-list")).to_have_text(f"Environnement > {shown}")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chooser.screenshot(path=str(SCREENSHOTS / "admin-choix-des-themes.png"))
 
 
 @pytest.fixture

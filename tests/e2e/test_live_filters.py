@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import check_accessibility, html_errors
+from tests.e2e.conftest import SCREENSHOTS, check_accessibility, html_errors
 from tests.e2e.test_visitor import case_study, make_project  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -95,6 +95,8 @@ def test_filter_panel_starts_closed_on_phones_only(browser, seeded, case_study, 
     else:
         expect(link).to_be_hidden()
         assert panel.evaluate("panel => panel.open") is False
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "catalogue-chargee-375.png"), full_page=True)
         page.locator(".facets__summary").click()
         expect(link).to_be_visible()
         # Open, it stays open while filters apply.
