@@ -142,13 +142,16 @@ def test_ticking_a_theme_marks_the_edit_form_changed_but_filtering_does_not(brow
     ThemeFactory(name="Santé", slug="sante")
     project = ProjectPageFactory(parent=seeded["index"], title="Une étude à compléter")
     moderator = login(browser, seeded["url"], "moderation")
+    # Wagtail's w-unsaved controller compares the form's data with a snapshot taken 2 s after load.
+    moderator.add_init_script("document.addEventListener('w-unsaved:watch-edits', () => { window.__watching = 1; })")
     moderator.goto(f"{seeded['url']}/admin/pages/{project.pk}/edit/")
+    moderator.wait_for_function("() => window.__watching === 1")
     warning = moderator.locator(".footer__save-warning")
     chooser = moderator.locator(".theme-chooser")
     # Accents and case ignored: "education" finds "Éducation populaire".
     chooser.get_by_label("Filtrer les thèmes").fill("education")
     expect(chooser.get_by_label("Santé", exact=True)).to_be_hidden()
-    moderator.wait_for_timeout(1_500)  # the unsaved-changes check is debounced
+    moderator.wait_for_timeout(1_500)  # the controller checks the form every 500 ms
     expect(warning).to_be_empty()
     chooser.get_by_label("Éducation populaire").check()
     expect(warning).not_to_be_empty()
