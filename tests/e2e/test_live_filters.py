@@ -134,3 +134,19 @@ def test_explorer_labels_keep_the_body_size(browser, seeded, case_study, width):
     )
     assert check_accessibility(page) == []
     context.close()
+
+
+def test_search_page_filters_apply_without_a_page_load(page, seeded, case_study):  # noqa: F811
+    """The search page shares the include: words stay, the filter joins them, Back returns to the words alone."""
+    page.goto(seeded["url"] + "/recherche/?q=jardin")
+    page.evaluate(f"{MARKER} = true")
+    expect(cards(page)).to_have_count(1)
+    facets = page.get_by_role("complementary", name="Filtrer les résultats")
+    facets.get_by_role("link", name=re.compile(r"^Hauts-de-France \(1\)")).click()
+    expect(page).to_have_url(re.compile(r"/recherche/\?q=jardin&region=32$"))
+    expect(page.locator("#results-status")).to_have_text("1 étude de cas")
+    expect(page.locator("#search-q")).to_have_value("jardin")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/recherche/\?q=jardin$"))
+    expect(page.locator("#filtres .facets__summary")).to_have_text("Filtres")
+    assert page.evaluate(MARKER) is True
