@@ -79,29 +79,15 @@ def region_tiles(regions: list[tuple]) -> dict:
     }
 
 
-def bar_chart(rows: list[tuple], width: int = 640, bar: int = 26, label_width: int = 260) -> dict:
-    """Horizontal bars for (label, count) rows, scaled to the largest count."""
+def bar_chart(rows: list[tuple]) -> dict:
+    """Horizontal bars for (label, count) rows, as a share of the largest count.
+
+    Labels and counts are HTML text beside the bars (templates/projets/includes/bar_chart.html): they keep
+    the body size at every width, where text inside a scaled-down SVG shrank to 7 px on a phone.
+    """
     maximum = max((count for _label, count in rows), default=0)
-    room = width - label_width - 48
-    bars = []
-    for index, (label, count) in enumerate(rows):
-        length = int(room * count / maximum) if maximum else 0
-        y = index * (bar + 8)
-        bars.append(
-            {
-                "label": str(label),
-                "count": count,
-                "y": y,
-                "text_y": y + bar * 0.68,
-                "length": length,
-                "value_x": label_width + length + 6,
-            }
-        )
-    return {
-        "bars": bars,
-        "width": width,
-        "height": max(1, len(rows)) * (bar + 8),
-        "bar": bar,
-        "label_width": label_width,
-        "label_x": label_width - 8,
-    }
+    bars = [
+        {"label": str(label), "count": count, "percent": round(100 * count / maximum, 1) if maximum else 0}
+        for label, count in rows
+    ]
+    return {"bars": bars, "maximum": maximum}

@@ -22,6 +22,7 @@ from cms.blocks import StoryBlock
 from cms.models import BasePage
 from projets.choices import CooperationFormat, Scale, Status, TerritoryKind
 from projets.forms import ProjectPageForm
+from projets.widgets import ThemeChooserWidget
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
@@ -146,7 +147,7 @@ class ProjectPage(BasePage):
             ],
             heading=_("Période"),
         ),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=ThemeChooserWidget),
         FieldRowPanel([FieldPanel("cooperation_format"), FieldPanel("scale")]),
         FieldPanel("territories"),
         FieldPanel("tags"),

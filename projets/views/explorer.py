@@ -20,7 +20,7 @@ def explorer(request):
                 _("Thème"),
                 bar_chart([(t.name, n) for t, n in figures["themes"]]),
             ),
-            ("annees", _("Études de cas par année de début"), _("Année"), bar_chart(figures["years"], label_width=80)),
+            ("annees", _("Études de cas par année de début"), _("Année"), bar_chart(figures["years"])),
             (
                 "financements",
                 _("Études de cas par type de financement"),

@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from projets import choices
-from projets.factories import OrganisationFactory
+from projets.factories import OrganisationFactory, ThemeFactory
+from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.e2e]
 
@@ -44,6 +45,23 @@ def run_action(page, button_name, landing_url: str) -> None:
     expect(page).to_have_url(landing_url)
 
 
+def choose_theme(page, typed: str, shown: str, hidden: list[str]) -> None:
+    """Type in the theme chooser's filter box: only matching themes stay visible; tick the one shown."""
+    chooser = page.locator(".theme-chooser")
+    search = chooser.get_by_label("Filtrer les thèmes")
+    expect(search).to_be_visible()
+    search.fill(typed)
+    expect(chooser.get_by_label(shown)).to_be_visible()
+    for name in hidden:
+        expect(chooser.get_by_label(name, exact=True)).to_be_hidden()
+    expect(chooser.locator("legend", has_text="Éducation populaire")).to_be_hidden()
+    chooser.get_by_label(shown).check()
+    expect(chooser.locator(".theme-chooser__count")).to_have_text("1 thème choisi :")
+    expect(chooser.locator(".theme-chooser__chosen-list")).to_have_text(f"Environnement > {shown}")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chooser.screenshot(path=str(SCREENSHOTS / "admin-choix-des-themes.png"))
+
+
 @pytest.fixture
 def people(seeded, django_user_model):
     from django.contrib.auth.models import Group
@@ -60,6 +78,10 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
     from projets.models import ProjectPage
 
     OrganisationFactory(name="Collectif des jardins partagés", kind=choices.OrganisationKind.ASSOCIATION)
+    environment = ThemeFactory(name="Environnement", slug="environnement")
+    soils = ThemeFactory(name="Sols et agriculture urbaine", slug="sols", parent=environment)
+    ThemeFactory(name="Santé environnementale", slug="sante-environnementale", parent=environment)
+    ThemeFactory(name="Éducation populaire", slug="education-populaire")
     base = seeded["url"]
 
     editor = login(browser, base, "redaction")
@@ -67,6 +89,8 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
     expect(editor.locator("form[data-edit-form]")).not_to_have_attribute("data-controller", re.compile("w-autosave"))
     editor.locator("#id_title").fill("Jardins partagés et sciences du sol")
     editor.locator("#id_summary").fill("Des jardiniers et un laboratoire de pédologie mesurent la qualité des sols.")
+
+    choose_theme(editor, typed="SOLS", shown="Sols et agriculture urbaine", hidden=["Santé environnementale"])
 
     add_inline_form(editor, "Partenaires", "partners")
     editor.locator("#id_partners-0-role").select_option(choices.PartnerRole.LEAD)
@@ -90,6 +114,7 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
 
     project = ProjectPage.objects.get(title="Jardins partagés et sciences du sol")
     assert not project.live
+    assert list(project.get_latest_revision_as_object().themes.all()) == [soils]
     public_url = base + project.get_url_parts()[2]
     assert page.goto(public_url).status == 404
 
@@ -108,3 +133,26 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
     expect(page.get_by_role("link", name="Collectif des jardins partagés")).to_be_visible()
     expect(page.get_by_text("Charte de coopération")).to_be_visible()
     expect(page.get_by_text(re.compile(r"12\s000 €")).first).to_be_visible()
+
+
+def test_ticking_a_theme_marks_the_edit_form_changed_but_filtering_does_not(browser, seeded, people):
+    from projets.factories import ProjectPageFactory
+
+    ThemeFactory(name="Éducation populaire", slug="education-populaire")
+    ThemeFactory(name="Santé", slug="sante")
+    project = ProjectPageFactory(parent=seeded["index"], title="Une étude à compléter")
+    moderator = login(browser, seeded["url"], "moderation")
+    # Wagtail's w-unsaved controller compares the form's data with a snapshot taken 2 s after load.
+    moderator.add_init_script("document.addEventListener('w-unsaved:watch-edits', () => { window.__watching = 1; })")
+    moderator.goto(f"{seeded['url']}/admin/pages/{project.pk}/edit/")
+    moderator.wait_for_function("() => window.__watching === 1")
+    warning = moderator.locator(".footer__save-warning")
+    chooser = moderator.locator(".theme-chooser")
+    # Accents and case ignored: "education" finds "Éducation populaire".
+    chooser.get_by_label("Filtrer les thèmes").fill("education")
+    expect(chooser.get_by_label("Santé", exact=True)).to_be_hidden()
+    moderator.wait_for_timeout(1_500)  # the controller checks the form every 500 ms
+    expect(warning).to_be_empty()
+    chooser.get_by_label("Éducation populaire").check()
+    expect(warning).not_to_be_empty()
+    expect(chooser.locator(".theme-chooser__count")).to_have_text("1 thème choisi :")

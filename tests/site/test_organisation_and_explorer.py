@@ -94,3 +94,15 @@ def test_home_page_query_count_is_constant(client, make_project, django_assert_m
     catalogue_cache.clear()
     with django_assert_max_num_queries(len(few)):
         client.get("/")
+
+
+def test_bar_chart_bars_are_shares_of_the_largest_count():
+    from projets.explorer import bar_chart
+
+    chart = bar_chart([("Environnement", 4), ("Santé", 1), ("Vide", 0)])
+    assert [(bar["label"], bar["count"], bar["percent"]) for bar in chart["bars"]] == [
+        ("Environnement", 4, 100.0),
+        ("Santé", 1, 25.0),
+        ("Vide", 0, 0.0),
+    ]
+    assert bar_chart([]) == {"bars": [], "maximum": 0}
