@@ -160,6 +160,7 @@ def reindex(
             continue
         rebuilder = backend.rebuilder_class(index)
         target = rebuilder.start()
+        writes_before = _writes_to_live_index(backend, index)
         _defer_title_norms(target)
         try:
             _set_refresh_interval(target, "-1")  # no refresh while the new index is filled
@@ -171,7 +172,7 @@ def reindex(
                     _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
             _set_refresh_interval(target, None)
             if getattr(rebuilder, "alias", None) is not None:
-                report.caught_up += swap_and_catch_up(rebuilder, models, chunk_size)
+                report.caught_up += swap_and_catch_up(rebuilder, models, chunk_size, writes_before)
             else:
                 rebuilder.finish()
         except BaseException:
@@ -217,15 +218,26 @@ def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> Non
             on_chunk(stat)
 
 
-def swap_and_catch_up(rebuilder, models, chunk_size: int) -> int:
+def _writes_to_live_index(backend, index) -> int | None:
+    """Engines: the live index's operation count (see swap_and_catch_up); database backends: None."""
+    if not hasattr(backend, "es"):
+        return None
+    from search.engine_indexes import write_count
+
+    return write_count(backend, index.name)
+
+
+def swap_and_catch_up(rebuilder, models, chunk_size: int, writes_before: int | None = None) -> int:
     """Point the alias at the new index, then re-apply what was edited while it was being filled.
 
     Until the swap, the worker writes index updates through the alias into the old index, so an edit
     made after its page was read by the rebuild would be lost. After the swap nothing writes to the old
     index any more: every document that differs between the two (or exists in only one) is written
     again from the database, then the old index is deleted. Returns how many documents were re-applied.
+    When the old index took no write since the rebuild began (`writes_before`, its operation count then),
+    there is nothing to compare: the two scans cost 3 minutes at 100,000 case studies.
     """
-    from search.engine_indexes import alias_targets, index_exists, scan_fingerprints
+    from search.engine_indexes import alias_targets, index_exists, scan_fingerprints, write_count
     from search.resync import reapply_ids
 
     new, alias = rebuilder.index, rebuilder.alias
@@ -238,15 +250,20 @@ def swap_and_catch_up(rebuilder, models, chunk_size: int) -> int:
     # First atomic rebuild: a plain index may hold the alias name. It is read before being replaced (in
     # one step with the alias creation), so an edit landing in between is left to resync_search.
     plain = [] if old_names or not index_exists(new.backend, alias.name) else [alias.name]
+    previous = old_names or plain
+    untouched = bool(previous) and writes_before is not None and write_count(new.backend, previous) == writes_before
     old = {}
-    for name in old_names or plain:
+    for name in [] if untouched else previous:
         es.indices.refresh(index=name)  # writes that resolved the alias just before the swap
         old.update(scan_fingerprints(new.backend, name))
     if not old_names:
         remove = [{"remove_index": {"index": name}} for name in plain]
         es.indices.update_aliases(body={"actions": [*remove, {"add": {"index": new.name, "alias": alias.name}}]})
-    if not (old_names or plain):
-        return 0  # no index existed before this one: nothing was written elsewhere, nothing to catch up
+    if not previous or untouched:
+        # No index existed before this one, or nothing was written to it meanwhile: nothing to catch up.
+        for name in old_names:
+            es.indices.delete(index=name, ignore_unavailable=True)
+        return 0
     fresh = scan_fingerprints(new.backend, new.name)
     differ = {doc_id for doc_id in old.keys() | fresh.keys() if old.get(doc_id) != fresh.get(doc_id)}
     if differ:

@@ -69,6 +69,20 @@ def scan_fingerprints(backend, index_name: str) -> dict[str, str]:
     return {hit["_id"]: fingerprint(hit.get("_source", {})) for hit in hits}
 
 
+def write_count(backend, names) -> int | None:
+    """Index and delete operations an index (or alias, or list of them) has taken since it was opened;
+    None if none of them exists. Equal before and after a rebuild: nothing was written to it meanwhile."""
+    names = [names] if isinstance(names, str) else list(names)
+    existing = [name for name in names if index_exists(backend, name)]
+    if not existing:
+        return None
+    stats = backend.es.indices.stats(index=",".join(existing), metric="indexing")
+    return sum(
+        info["primaries"]["indexing"]["index_total"] + info["primaries"]["indexing"]["delete_total"]
+        for info in stats["indices"].values()
+    )
+
+
 def delete_documents(backend, index_name: str, ids: Iterable[str]) -> int:
     """Delete documents by id (missing ones are ignored); returns how many were asked."""
     actions = [{"_op_type": "delete", "_index": index_name, "_id": doc_id} for doc_id in ids]
