@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from precedents.textsearch import contains_any_field
 from projets import choices
 from projets.models import Contract, FundingLine, ProjectPage, Territory
+from search.query import has_forbidden_characters
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 25
@@ -118,6 +119,8 @@ def parse_filters(params, regions: dict[str, str]) -> Filters:
     filters.q = (params.get("q") or "").strip()
     if len(filters.q) > MAX_QUERY_LENGTH:
         raise BadParameter(_("La recherche dépasse %(max)s caractères.") % {"max": MAX_QUERY_LENGTH})
+    if has_forbidden_characters(filters.q):  # what the OpenAPI schema's text pattern promises to refuse
+        raise BadParameter(_("La recherche contient des caractères non autorisés."))
     for name in ("year_from", "year_to"):
         raw = (params.get(name) or "").strip()
         if raw:

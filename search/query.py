@@ -125,10 +125,15 @@ def _integer(params, name: str, low: int, high: int, default: int | None) -> int
     return value
 
 
+def has_forbidden_characters(text: str) -> bool:
+    """Control, surrogate, private-use or unassigned characters (tab and line breaks aside)."""
+    return any(unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") and char not in "\t\n\r" for char in text)
+
+
 def check_text(text: str) -> str:
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(_("La recherche est trop longue (%(max)s caractères au plus).") % {"max": MAX_QUERY_LENGTH})
-    if any(unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") and char not in "\t\n\r" for char in text):
+    if has_forbidden_characters(text):
         raise QueryError(_("La recherche contient des caractères non autorisés."))
     return " ".join(text.split())
 
