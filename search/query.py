@@ -99,9 +99,9 @@ def _many(params, name: str) -> tuple[str, ...]:
     values = params.getlist(name) if hasattr(params, "getlist") else params.get(name) or []
     if isinstance(values, str):
         values = [values]
-    values = [value.strip() for value in values if value and value.strip()]
-    if len(values) > MAX_VALUES_PER_FILTER:
+    if len(values) > MAX_VALUES_PER_FILTER:  # blank ones count too, as in the OpenAPI schema (maxItems)
         raise QueryError(_("Trop de valeurs pour le filtre « %(name)s ».") % {"name": name})
+    values = [value.strip() for value in values if value and value.strip()]
     for value in values:
         if not VALUE_PATTERN.match(value):
             raise QueryError(_("Valeur inconnue pour le filtre « %(name)s ».") % {"name": name})

@@ -47,3 +47,16 @@ def test_any_input_parses_or_fails_with_a_query_error():
 def test_highlight_escapes_user_text():
     html = highlight("<img src=x onerror=alert(1)> Coopérations & co", query_stems(("cooperer",), ()))
     assert html == "&lt;img src=x onerror=alert(1)&gt; <mark>Coopérations</mark> &amp; co"
+
+
+def test_blank_values_count_towards_the_limit_of_a_filter():
+    """The OpenAPI schema's maxItems counts every value: so does the parser (found by Schemathesis)."""
+    import pytest
+    from django.http import QueryDict
+
+    from search.query import MAX_VALUES_PER_FILTER, QueryError, parse_params
+
+    params = QueryDict(mutable=True)
+    params.setlist("theme", [""] * (MAX_VALUES_PER_FILTER + 1))
+    with pytest.raises(QueryError, match="Trop de valeurs"):
+        parse_params(params)
