@@ -193,11 +193,12 @@ def _add_model_items_in_parallel(target, model, chunk_size, workers, backend_nam
     report.documents += sum(stat.size for stat in stats)
 
 
-def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> None:
+def _add_model_items(target, model, chunk_size, report, stdout, on_chunk, queryset=None) -> None:
+    """Send `queryset` (default: every indexed object of `model`) to `target` in keyset chunks."""
     from projets.indexing_pg import rebuild_add_items
 
     add_items = rebuild_add_items(target)
-    chunks = keyset_chunks(indexed_queryset(model), chunk_size)
+    chunks = keyset_chunks(indexed_queryset(model) if queryset is None else queryset, chunk_size)
     while True:
         started, cpu_started = time.perf_counter(), time.process_time()
         chunk = next(chunks, None)
@@ -214,6 +215,7 @@ def _add_model_items(target, model, chunk_size, report, stdout, on_chunk) -> Non
                 f"  {stat.model:<26} +{stat.size:>5}  {stat.seconds * 1000:7.0f} ms  "
                 f"cpu {stat.cpu_seconds * 1000:6.0f} ms  total {report.documents:>7}  RSS {stat.rss_mb:6.1f} Mo"
             )
+            stdout.flush()  # one line per chunk as it ends, also from the parallel workers
         if on_chunk:
             on_chunk(stat)
 

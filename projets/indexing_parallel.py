@@ -10,7 +10,6 @@ backend fills its index inside one transaction, so it always uses one process.
 
 import multiprocessing
 import sys
-import time
 
 from django.apps import apps
 from django.db import connections
@@ -42,10 +41,11 @@ def fill_in_parallel(target, model, chunk_size: int, workers: int, backend_name:
 
 
 def _fill_range(job) -> list:
-    """In a child process: index one primary-key range chunk by chunk, printing a line per chunk."""
+    """In a child process: index one primary-key range with the single-process loop; its chunk stats."""
+    from django.core.management.base import OutputWrapper
     from wagtail.search.backends import get_search_backend
 
-    from projets.indexing import ChunkStat, indexed_queryset, keyset_chunks, rss_mb, with_long_timeout
+    from projets.indexing import ReindexReport, _add_model_items, indexed_queryset, with_long_timeout
 
     backend_name, index_name, model_label, after, up_to, chunk_size = job
     backend = with_long_timeout(get_search_backend(backend_name))  # a client of its own, not the parent's
@@ -56,22 +56,9 @@ def _fill_range(job) -> list:
         queryset = queryset.filter(pk__gt=after)
     if up_to is not None:
         queryset = queryset.filter(pk__lte=up_to)
-    stats, chunks = [], keyset_chunks(queryset, chunk_size)
+    report = ReindexReport(backend=type(backend).__module__)
     try:
-        while True:
-            started, cpu_started = time.perf_counter(), time.process_time()
-            chunk = next(chunks, None)
-            if chunk is None:
-                return stats
-            index.add_items(model, chunk)
-            stat = ChunkStat(model_label, len(chunk), time.perf_counter() - started, rss_mb())
-            stat.cpu_seconds = time.process_time() - cpu_started
-            stats.append(stat)
-            sys.stdout.write(
-                f"  {model_label:<26} +{stat.size:>5}  {stat.seconds * 1000:7.0f} ms  "
-                f"cpu {stat.cpu_seconds * 1000:6.0f} ms  (processus {after or 0}…{up_to or 'fin'})  "
-                f"RSS {stat.rss_mb:6.1f} Mo\n"
-            )
-            sys.stdout.flush()
+        _add_model_items(index, model, chunk_size, report, OutputWrapper(sys.stdout), None, queryset)
+        return report.chunks
     finally:
         connections.close_all()
