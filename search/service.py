@@ -23,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 from search import breaker, catalogue_cache, engine_query
 from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
+from search.french import words
 from search.highlight import highlight, matches, query_stems
 from search.query import SearchQuery
 
@@ -324,6 +325,10 @@ def facet_label(name: str) -> str:
 
 def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list[dict]:
     """Titles of case studies, organisations and themes starting with what was typed (accents ignored)."""
+    if not words(text):
+        # Nothing the analysis keeps (symbols, scripts other than Latin): every backend would match nothing,
+        # and the SQLite one cannot even build an empty query.
+        return []
     engine = get_search_backend(backend)
     is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
     if is_engine and breaker.is_resting(engine):

@@ -65,6 +65,13 @@ class FrenchSQLiteQueryCompiler(stock_sqlite.SQLiteSearchQueryCompiler):
         """
         return self.get_index_vectors()[-1:]
 
+    def search(self, config, start, stop, score_field=None):
+        # Text of which the analysis keeps no word ("¨¨", a script other than Latin) matches nothing; the stock
+        # compiler would build an empty MATCH and fail (the admin's searches come here too).
+        if isinstance(self.query, PlainText | Phrase) and not self.normalise(self.query.query_string):
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field)
+
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, Phrase | PlainText):
             return WeightedBM25() * boost if boost != 1.0 else WeightedBM25()

@@ -51,6 +51,20 @@ def test_autocomplete_folds_accents(corpus, client):
     assert client.get("/api/autocomplete", {"q": "\x00"}).status_code == 400
 
 
+@pytest.mark.parametrize("text", ["\U00025a70\u00a8\u00a8", "¨¨", "«»", "-–"])
+def test_text_without_a_latin_word_suggests_and_finds_nothing(corpus, client, text):
+    """Schemathesis found a 500 on SQLite: the analysis kept no word and the backend built an empty query."""
+    from wagtail.search.backends import get_search_backend
+
+    from projets.models import ProjectPage
+
+    assert client.get("/api/autocomplete", {"q": text}).json() == {"results": []}
+    assert client.get("/api/recherche", {"q": text}).status_code == 200
+    backend = get_search_backend()  # what the admin's searches call, on each backend
+    assert list(backend.search(text, ProjectPage)) == []
+    assert list(backend.autocomplete(text, ProjectPage)) == []
+
+
 def test_openapi_schema_lists_the_search_endpoints(client):
     schema = client.get("/api/openapi.json").json()
     assert "/api/recherche" in schema["paths"] and "/api/autocomplete" in schema["paths"]
