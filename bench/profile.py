@@ -33,7 +33,7 @@ def main() -> None:
             for _ in range(args.repeat):
                 status = client.get(url, HTTP_HOST="localhost").status_code
         print(f"== {url} (HTTP {status}, {args.repeat} requests)")
-        print(profiler.output_text(unicode=True, color=False, short_mode=True))
+        print(profiler.output_text(unicode=True, color=False, short_mode=os.environ.get("PROFILE_SHORT", "1") == "1"))
         if args.out:
             os.makedirs(args.out, exist_ok=True)
             with open(os.path.join(args.out, f"profile-{number}.html"), "w", encoding="utf-8") as handle:

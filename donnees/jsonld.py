@@ -56,9 +56,10 @@ def _place(territory) -> dict:
 def project_jsonld(page, request=None, loaded=None) -> dict:
     """A case study as a schema.org ResearchProject: partners as members, funders, areas, dates.
 
-    `loaded`: the partners (with their organisation), themes and territories the page view already
-    fetched, so the metadata costs no query of its own for them; "linkable", the ids of organisations
-    with a public page (the others, met only in drafts or private case studies, get no url).
+    `loaded`: the partners (with their organisation), funding lines (with their funder), themes and
+    territories the page view already fetched, so the metadata costs no query of its own for them;
+    "linkable", the ids of organisations with a public page (the others, met only in drafts or private
+    case studies, get no url).
     """
     loaded = loaded or {}
     data = {
@@ -84,7 +85,8 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
     partners = loaded["partners"] if "partners" in loaded else list(page.partners.select_related("organisation"))
     members = [p.organisation for p in partners if p.role != PartnerRole.FUNDER]
     funders = {p.organisation.pk: p.organisation for p in partners if p.role == PartnerRole.FUNDER}
-    for line in page.funding_lines.select_related("funder"):
+    lines = loaded["funding_lines"] if "funding_lines" in loaded else page.funding_lines.select_related("funder")
+    for line in lines:
         if line.funder_id:
             funders.setdefault(line.funder_id, line.funder)
     linkable = loaded.get("linkable")

@@ -114,7 +114,13 @@ def project_context(page, request) -> dict:
     linkable = linkable_organisations(partners, funding_rows, contracts)
     return {
         # Reused by the JSON-LD metadata (donnees) so that it adds no query for them.
-        "jsonld_loaded": {"partners": partners, "themes": themes, "territories": territories, "linkable": linkable},
+        "jsonld_loaded": {
+            "partners": partners,
+            "themes": themes,
+            "territories": territories,
+            "funding_lines": [line for line, _share in funding_rows],
+            "linkable": linkable,
+        },
         "partner_groups": partners_by_role(partners),
         "themes": themes,
         "territories": territories,
