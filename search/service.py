@@ -25,6 +25,7 @@ from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.french import words
 from search.highlight import highlight, matches, query_stems
+from search.hit_loading import load_hits, matching_partners
 from search.query import SearchQuery
 
 logger = logging.getLogger(__name__)
@@ -95,20 +96,6 @@ def _project_model():
     return ProjectPage
 
 
-def result_prefetch() -> list:
-    """What a results page shows, in four queries whatever the number of hits (targets joined, not re-read)."""
-    from django.db.models import Prefetch
-
-    from projets.models import FundingLine, ProjectPartner, Territory
-
-    return [
-        "themes",
-        Prefetch("territories", queryset=Territory.objects.select_related("region")),
-        Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
-        Prefetch("funding_lines", queryset=FundingLine.objects.select_related("funder")),
-    ]
-
-
 def _base_queryset():
     return _project_model().objects.live().public()
 
@@ -151,7 +138,7 @@ def _engine_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutco
     if not total and query.terms:
         ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids, fuzzy=True)
         fuzzy = bool(total)
-    by_id = {page.pk: page for page in base.filter(pk__in=ids).prefetch_related(*result_prefetch())} if ids else {}
+    by_id = {page.pk: page for page in load_hits(base.filter(pk__in=ids))} if ids else {}
     pages = [by_id[pk] for pk in ids if pk in by_id]
     return _outcome(query, total, pages, counts, backend="engine", fuzzy=fuzzy)
 
@@ -236,7 +223,7 @@ def _page_of(queryset, query: SearchQuery, total: int) -> list:
     offset = (query.page - 1) * query.page_size
     if not total or offset >= total:
         return []
-    return list(queryset[offset : offset + query.page_size].prefetch_related(*result_prefetch()))
+    return load_hits(queryset[offset : offset + query.page_size])
 
 
 def _supports_fuzzy(engine) -> bool:
@@ -250,7 +237,7 @@ def _supports_fuzzy(engine) -> bool:
 def _outcome(query, total, pages, counts, *, backend, fuzzy) -> SearchOutcome:
     wanted = query_stems(query.terms, query.phrases)
     hits = [
-        Hit(page=page, highlight=_snippet(page, wanted), partners=_matching_partners(page, wanted)) for page in pages
+        Hit(page=page, highlight=_snippet(page, wanted), partners=matching_partners(page, wanted)) for page in pages
     ]
     return SearchOutcome(
         query=query,
@@ -272,15 +259,6 @@ def _snippet(page, wanted) -> SafeString:
             if isinstance(text, str) and matches(text, wanted):
                 return highlight(text, wanted)
     return summary
-
-
-def _matching_partners(page, wanted) -> list[str]:
-    if not wanted:
-        return []
-    organisations = [partner.organisation for partner in page.partners.all()]
-    organisations += [line.funder for line in page.funding_lines.all() if line.funder_id]
-    names = dict.fromkeys(str(org) for org in organisations if matches(f"{org.name} {org.acronym}", wanted))
-    return list(names)
 
 
 def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:

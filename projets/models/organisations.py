@@ -21,6 +21,11 @@ IDENTIFIER_FIELDS = {
 }
 
 
+def organisation_label(name: str, acronym: str) -> str:
+    """How an organisation is named everywhere, also from rows read without the model (search hits)."""
+    return f"{name} ({acronym})" if acronym else name
+
+
 class OrganisationQuerySet(models.QuerySet):
     def publicly_visible(self):
         """Organisations the public may see: partners or funders of a live case study without view restriction.
@@ -111,7 +116,7 @@ class Organisation(index.Indexed, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return organisation_label(self.name, self.acronym)
 
     def save(self, *args, **kwargs):
         self.normalised_name = identifiers.normalise_name(self.name)
