@@ -169,7 +169,7 @@ def reindex(
                 if workers > 1 and hasattr(backend, "es") and on_chunk is None:
                     _add_model_items_in_parallel(target, model, chunk_size, workers, backend_name, report, stdout)
                 else:
-                    _add_model_items(target, model, chunk_size, report, stdout, on_chunk)
+                    add_model_items(target, model, chunk_size, report, stdout, on_chunk)
             _set_refresh_interval(target, None)
             if getattr(rebuilder, "alias", None) is not None:
                 report.caught_up += swap_and_catch_up(rebuilder, models, chunk_size, writes_before)
@@ -193,7 +193,7 @@ def _add_model_items_in_parallel(target, model, chunk_size, workers, backend_nam
     report.documents += sum(stat.size for stat in stats)
 
 
-def _add_model_items(target, model, chunk_size, report, stdout, on_chunk, queryset=None) -> None:
+def add_model_items(target, model, chunk_size, report, stdout, on_chunk, queryset=None) -> None:
     """Send `queryset` (default: every indexed object of `model`) to `target` in keyset chunks."""
     from projets.indexing_pg import rebuild_add_items
 

@@ -45,7 +45,7 @@ def _fill_range(job) -> list:
     from django.core.management.base import OutputWrapper
     from wagtail.search.backends import get_search_backend
 
-    from projets.indexing import ReindexReport, _add_model_items, indexed_queryset, with_long_timeout
+    from projets.indexing import ReindexReport, add_model_items, indexed_queryset, with_long_timeout
 
     backend_name, index_name, model_label, after, up_to, chunk_size = job
     backend = with_long_timeout(get_search_backend(backend_name))  # a client of its own, not the parent's
@@ -58,7 +58,7 @@ def _fill_range(job) -> list:
         queryset = queryset.filter(pk__lte=up_to)
     report = ReindexReport(backend=type(backend).__module__)
     try:
-        _add_model_items(index, model, chunk_size, report, OutputWrapper(sys.stdout), None, queryset)
+        add_model_items(index, model, chunk_size, report, OutputWrapper(sys.stdout), None, queryset)
         return report.chunks
     finally:
         connections.close_all()
