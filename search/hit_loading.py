@@ -2,8 +2,9 @@
 
 Partners and funders are read as (page, name, acronym) rows rather than model instances: a page of 20
 hits holds ~500 of them at 100,000 case studies, and building those objects was, beside the engine, the
-largest cost of the search API (profile in the closing note of issue 8). Four queries whatever the number
-of hits.
+largest cost of the search API (profile in the closing note of issue 8). The pages and four queries,
+whatever the number of hits. The result card (components/project_card.html) reads `partner_names`: pages
+shown as cards come through `load_hits`.
 """
 
 from dataclasses import dataclass

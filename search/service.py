@@ -304,8 +304,8 @@ def facet_label(name: str) -> str:
 def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list[dict]:
     """Titles of case studies, organisations and themes starting with what was typed (accents ignored)."""
     if not words(text):
-        # Nothing the analysis keeps (symbols, scripts other than Latin): every backend would match nothing,
-        # and the SQLite one cannot even build an empty query.
+        # Nothing the analysis keeps (symbols, scripts other than Latin): the three searches below would
+        # all match nothing, so they are not sent.
         return []
     engine = get_search_backend(backend)
     is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
