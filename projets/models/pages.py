@@ -42,6 +42,21 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("catalogue des projets")
         verbose_name_plural = _("catalogues des projets")
 
+    def route(self, request, path_components):
+        """A case study's page is read with its own fields in one query.
+
+        Wagtail's route reads the generic child page, then its specific fields in a second query; every
+        child here is a ProjectPage (subpage_types). Anything else falls back to Wagtail's own route.
+        """
+        if path_components:
+            try:
+                child = ProjectPage.objects.child_of(self).get(slug=path_components[0])
+            except ProjectPage.DoesNotExist:
+                return super().route(request, path_components)
+            child._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         """The catalogue is the search service without words: filters, facets, sort and pages."""
         from search.views import listing_context
