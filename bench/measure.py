@@ -15,13 +15,17 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 django.setup()
 
+from cms.startup import freeze_startup_objects  # noqa: E402
+
+freeze_startup_objects()  # as cms/wsgi.py does in each web worker
+
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from bench.queries import API_VARIANTS, QUERIES, RAW_FACET, RAW_FILTERS  # noqa: E402
+from bench.queries import API_VARIANTS, QUERIES  # noqa: E402
 from bench.stats import summary_ms  # noqa: E402
 from projets.models import ProjectIndexPage, ProjectPage  # noqa: E402
 
@@ -46,51 +50,51 @@ def search_api(client: Client, url: str, repeat: int) -> dict:
     return report
 
 
-def _queryset(filtered: bool):
-    queryset = ProjectPage.objects.live()
-    return queryset.filter(**RAW_FILTERS) if filtered else queryset
+def _api_query(text: str, params: dict):
+    """The SearchQuery the API builds for these query-string parameters."""
+    from django.http import QueryDict
+
+    from search.query import parse_request
+
+    return parse_request(QueryDict(urlencode({"q": text, **params})))
 
 
 def raw_engine(repeat: int) -> dict:
-    """The engine alone: OpenSearch `_search` bodies sent directly, or the backend's SQL re-run directly."""
+    """The engine alone, for the API's very queries (same words, filters, facets and page size).
+
+    OpenSearch: the `_search` body the search service builds (hits, total and every facet), sent
+    directly. PostgreSQL: the SQL the search service runs for that query, captured then re-run on a cursor.
+    """
+    from search import engine_query, service
+
     backend = get_search_backend()
     report = {"engine": type(backend).__module__}
-    for name, filtered, facet in (("plain", False, False), ("filters", True, False), ("facets", True, True)):
+    for name, params in API_VARIANTS.items():
         times, took = [], []
         for _ in range(repeat):
-            for query in QUERIES:
-                results = _queryset(filtered).search(query)
+            for text in QUERIES:
+                query = _api_query(text, params)
                 if hasattr(backend, "es"):
-                    body = results._get_es_body()
-                    if facet:
-                        body["aggs"] = {RAW_FACET: {"terms": {"field": _es_field(results, RAW_FACET), "size": 100}}}
+                    body = engine_query.build_body(backend, ProjectPage, service._base_queryset(), query)
                     index = backend.get_index_for_model(ProjectPage).name
                     started = time.perf_counter()
-                    answer = backend.es.search(index=index, body=body, size=20)
+                    answer = backend.es.search(index=index, body=body)
                     times.append(time.perf_counter() - started)
                     took.append(answer["took"] / 1000)
                 else:
-                    times.append(_sql_time(results, facet))
+                    times.append(_sql_time(query))
         report[name] = summary_ms(times)
         if took:
             report[name]["engine_took"] = summary_ms(took)
     return report
 
 
-def _es_field(results, field_name: str) -> str:
-    from modelsearch.index import FilterField
+def _sql_time(query) -> float:
+    """Capture the SQL the search service runs for `query`, re-run it timed (without Python around it)."""
+    from search import service
 
-    mapping = results.query_compiler.mapping_class(ProjectPage)
-    return mapping.get_field_column_name(FilterField(field_name))
-
-
-def _sql_time(results, facet: bool) -> float:
-    """Capture the SQL the database backend runs for one page of results (and a facet), re-run it timed."""
     with CaptureQueriesContext(connection) as captured:
-        list(results[:20])
-        results.count()
-        if facet:
-            results.facet(RAW_FACET)
+        service.search(query)
     statements = [q["sql"] for q in captured.captured_queries]
     started = time.perf_counter()
     with connection.cursor() as cursor:

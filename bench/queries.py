@@ -33,10 +33,6 @@ QUERIES = [
     "boutique des sciences",
 ]
 
-# Filters the raw engine query applies (FilterFields every backend supports) and the facet it counts.
-RAW_FILTERS = {"status": "termine", "start_year__gte": 2015}
-RAW_FACET = "status"
-
 # Query-string variants sent to the search API (parameter names of the search service).
 API_VARIANTS = {
     "plain": {},
