@@ -15,10 +15,6 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 django.setup()
 
-from cms.startup import freeze_startup_objects  # noqa: E402
-
-freeze_startup_objects()  # as cms/wsgi.py does in each web worker
-
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -27,6 +23,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from bench.queries import API_VARIANTS, QUERIES  # noqa: E402
 from bench.stats import summary_ms  # noqa: E402
+from cms.startup import freeze_startup_objects  # noqa: E402
 from projets.models import ProjectIndexPage, ProjectPage  # noqa: E402
 
 HOST = "localhost"
@@ -145,6 +142,7 @@ def main() -> None:
     parser.add_argument("--page-repeat", type=int, default=30)
     parser.add_argument("--no-search", action="store_true", help="Pages only (no index built for this size).")
     args = parser.parse_args()
+    freeze_startup_objects()  # as cms/wsgi.py does in each web worker once the application is loaded
     client = Client()
     pages = {name: url for name, url in case_study_urls().items() if url}
     catalogue = ProjectIndexPage.objects.first()
