@@ -57,11 +57,9 @@ def backend_document(page):
 
 @pytest.mark.engine
 def test_reindex_puts_every_case_study_in_the_index(generated):
-    if engine_in_use() != "database":
+    backend, on_engine, refresh = get_search_backend(), engine_in_use() != "database", None
+    if on_engine:
         drop_prefixed_indexes(generated)  # a first build: no index existed before it
-    backend = get_search_backend()
-    refresh = None
-    if engine_in_use() != "database":
         alias = backend.get_index_for_model(ProjectPage).name
 
         def refresh(stat):  # one segment per chunk, for the rebuild to merge
@@ -74,7 +72,7 @@ def test_reindex_puts_every_case_study_in_the_index(generated):
     assert [c.size for c in report.chunks if c.model == "projets.ProjectPage"] == [20, 20, 10]
     results = ProjectPage.objects.live().search("synthétique")
     assert results.count() == COUNT
-    if engine_in_use() != "database":
+    if on_engine:
         backend.es.indices.refresh(index=alias)
         query = {"query": {"term": {"_django_content_type": "projets.ProjectPage"}}}
         assert backend.es.count(index=alias, body=query)["count"] == ProjectPage.objects.count()
