@@ -9,11 +9,13 @@ from django.db.models import Model
 from modelsearch.index import FilterField
 from modelsearch.query import MATCH_ALL
 
-from search.facets import FACETS, FACETS_BY_NAME
+from search.facets import FACETS, FACETS_BY_NAME, split_facet_key
 from search.query import SearchQuery
 
-# Enough buckets for every value (101 départements, 18 regions, every theme); default is only 10.
-FACET_BUCKETS = 1000
+# Enough buckets for every value of every facet (101 départements, 18 regions, every theme, every year,
+# the kinds: about 250 today); the default is only 10.
+FACET_BUCKETS = 5000
+FACETS_AGGREGATION = "facets"
 # Short per-request timeout: a slow engine degrades to the database backend instead of hanging.
 SEARCH_TIMEOUT_SECONDS = 2
 
@@ -72,6 +74,7 @@ def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=()
         must_not.append({"terms": {"pk": [str(pk) for pk in exclude_ids]}})
 
     id_column = filter_column(mapping, model, "id")
+    facet_keys_column = filter_column(mapping, model, "facet_keys")
     if query.sort == "recent":
         sort = [{filter_column(mapping, model, "first_published_at"): {"order": "desc"}}, {id_column: "desc"}]
     elif query.sort == "debut" or not query.has_text:
@@ -90,10 +93,8 @@ def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=()
         "track_total_hits": True,
         "_source": False,
         backend.results_class.fields_param_name: ["pk"],
-        "aggs": {
-            facet.name: {"terms": {"field": filter_column(mapping, model, facet.engine_field), "size": FACET_BUCKETS}}
-            for facet in FACETS
-        },
+        # One aggregation over the "facet:value" keys rather than one per facet (search.facets.facet_keys).
+        "aggs": {FACETS_AGGREGATION: {"terms": {"field": facet_keys_column, "size": FACET_BUCKETS}}},
     }
 
 
@@ -109,13 +110,19 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
         response = _send(backend, index, body)  # once: an atomic rebuild just swapped the index
     hits = response["hits"]
     ids = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
-    # An empty value (a case study without a cooperation format) is no facet value: the database backends
-    # leave it out of the facet table, and a facet link without a label would be meaningless.
-    counts = {
-        name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"] if str(bucket["key"])}
-        for name, aggregation in response["aggregations"].items()
-    }
-    return ids, hits["total"]["value"], counts
+    return ids, hits["total"]["value"], facet_counts(response["aggregations"][FACETS_AGGREGATION]["buckets"])
+
+
+def facet_counts(buckets: list[dict]) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}} from the buckets of "facet:value" keys, every facet present."""
+    counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
+    for bucket in buckets:
+        name, value = split_facet_key(str(bucket["key"]))
+        # An empty value (a case study without a cooperation format) is no facet value: the database
+        # backends leave it out of the facet table, and a facet link without a label would be meaningless.
+        if name in counts and value:
+            counts[name][value] = bucket["doc_count"]
+    return counts
 
 
 def _send(backend, index: str, body: dict) -> dict:

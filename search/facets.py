@@ -48,6 +48,25 @@ def facet_values(page) -> dict[str, list[str]]:
     return values
 
 
+# Separates a facet's name from its value in facet_keys (names hold no colon; values may).
+KEY_SEPARATOR = ":"
+
+
+def facet_keys(values: dict[str, list[str]]) -> list[str]:
+    """Facet values as one list of "facet:value" keys.
+
+    Indexed by the engines as one keyword field: one terms aggregation counts every facet at once. Nine
+    aggregations, one per facet, cost 60 to 75 ms on OpenSearch for a query matching 70,000 of 100,000
+    case studies (each walks the matching documents again); one costs about a sixth (issue 8).
+    """
+    return [f"{name}{KEY_SEPARATOR}{value}" for name, items in values.items() for value in items]
+
+
+def split_facet_key(key: str) -> tuple[str, str]:
+    name, _separator, value = key.partition(KEY_SEPARATOR)
+    return name, value
+
+
 def sync_pages(pages: Iterable) -> None:
     """Rewrite the facet rows of these case studies (prefetch FACET_PREFETCH for bulk use)."""
     from search.models import SearchFacet

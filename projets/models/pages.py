@@ -223,6 +223,8 @@ class ProjectPage(BasePage):
         index.FilterField("facet_partner_kind"),
         index.FilterField("facet_funding_kind"),
         index.FilterField("facet_contract_kind"),
+        # Every facet value as "facet:value": the engines count all facets with one aggregation.
+        index.FilterField("facet_keys"),
     ]
 
     class Meta:
@@ -280,6 +282,12 @@ class ProjectPage(BasePage):
 
     def facet_contract_kind(self) -> list[str]:
         return sorted({contract.kind for contract in self.contracts.all()})
+
+    def facet_keys(self) -> list[str]:
+        """Every facet value of this case study as "facet:value" (search.facets.facet_keys)."""
+        from search.facets import facet_keys, facet_values
+
+        return facet_keys(facet_values(self))
 
     def contract_kinds_text(self) -> str:
         return " ".join(sorted({str(contract.get_kind_display()) for contract in self.contracts.all()}))
