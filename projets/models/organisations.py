@@ -32,14 +32,19 @@ class OrganisationQuerySet(models.QuerySet):
 
         The one rule for every public output (organisation page, autocomplete, partner finder, exports,
         API, sitemap): an organisation met only in drafts or private case studies does not exist for
-        visitors. Two semi-joins, so no DISTINCT and a constant number of queries.
+        visitors. Two correlated EXISTS, each stopping at the organisation's first visible case study
+        through the index on the organisation: no DISTINCT, a constant number of queries, and no walk of
+        the partners table in page order (the semi-join over every public page read 15,806 partner rows,
+        17 ms, to clear the 21 organisations of one case study at 100,000; ~1,000,000 for an organisation
+        met only in the newest one).
         """
-        from projets.models import FundingLine, ProjectPage, ProjectPartner
+        from projets.catalogue import public_page_q
+        from projets.models import FundingLine, ProjectPartner
 
-        pages = ProjectPage.objects.live().public().values("pk")
-        partners = ProjectPartner.objects.filter(page__in=pages).values("organisation_id")
-        funders = FundingLine.objects.filter(page__in=pages, funder__isnull=False).values("funder_id")
-        return self.filter(models.Q(pk__in=partners) | models.Q(pk__in=funders))
+        visible = public_page_q("page")
+        partners = ProjectPartner.objects.filter(visible, organisation_id=models.OuterRef("pk"))
+        funders = FundingLine.objects.filter(visible, funder_id=models.OuterRef("pk"))
+        return self.filter(models.Exists(partners) | models.Exists(funders))
 
 
 class Organisation(index.Indexed, models.Model):
