@@ -115,22 +115,20 @@ class SuggestParams(Schema):
     q: str = Field("", **documented(text(MAX_QUERY_LENGTH), "Lettres tapées (2 au moins)."))
 
 
-def _regions(page) -> list[str]:
-    names = [territory.region_or_self.name for territory in page.territories.all() if territory.region_or_self]
-    return list(dict.fromkeys(names))
-
-
-def _result(hit, request) -> dict:
+def _result(hit) -> dict:
     page = hit.page
     return {
         "title": page.title,
-        "url": page.get_url(request) or "",
+        # Without the request, Wagtail does not look up the request's site (a query on every search): the
+        # path when the project has one site, the full address when it has several (the answer is read
+        # elsewhere than on the host it was asked from).
+        "url": page.get_url() or "",
         "summary": page.summary,
         "start_year": page.start_year,
         "end_year": page.end_year,
         "status": page.status,
-        "themes": [theme.name for theme in page.themes.all()],
-        "regions": _regions(page),
+        "themes": page.theme_names,
+        "regions": page.region_names,
         "partners": hit.partners,
         "highlight": str(hit.highlight),
     }
@@ -163,7 +161,7 @@ def recherche(request, params: Query[SearchParams]):
             "num_pages": outcome.page.paginator.num_pages,
             "degraded": outcome.degraded,
             "fuzzy": outcome.fuzzy,
-            "results": [_result(hit, request) for hit in outcome.hits],
+            "results": [_result(hit) for hit in outcome.hits],
             "facets": {
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
                 for name, values in outcome.facets.items()

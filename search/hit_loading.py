@@ -1,10 +1,11 @@
-"""Loading a page of search hits: the pages, their themes and territories, and their organisations' names.
+"""Loading a page of search hits: the pages, and the names of their themes, territories and organisations.
 
-Partners and funders are read as (page, name, acronym) rows rather than model instances: a page of 20
-hits holds ~500 of them at 100,000 case studies, and building those objects was, beside the engine, the
-largest cost of the search API (profile in the closing note of issue 8). The pages and four queries,
-whatever the number of hits. The result card (components/project_card.html) reads `partner_names`: pages
-shown as cards come through `load_hits`.
+Themes, territories, partners and funders are read as (page, name, ...) rows rather than model instances:
+a page of 20 hits holds ~500 of them at 100,000 case studies, and building those objects was, beside the
+engine, the largest cost of the search API (profiles in the closing note of issue 8). The pages and four
+queries, whatever the number of hits. The result card (components/project_card.html), the API and the
+feed read `theme_names`, `territory_labels`, `region_names` and `partner_names`: pages shown as hits
+come through `load_hits`.
 """
 
 from dataclasses import dataclass
@@ -26,17 +27,44 @@ class OrganisationName:
 
 def load_hits(queryset) -> list:
     """The pages of `queryset` (already sliced or filtered to one page of results), ready for cards and API."""
-    from django.db.models import Prefetch
-
-    from projets.models import Territory
-
-    pages = list(
-        queryset.prefetch_related(
-            "themes", Prefetch("territories", queryset=Territory.objects.select_related("region"))
-        )
-    )
+    pages = list(queryset)
+    _attach_taxonomy_names(pages)
     _attach_organisation_names(pages)
     return pages
+
+
+def _attach_taxonomy_names(pages) -> None:
+    """Sets `theme_names`, `territory_labels` (as Territory.__str__) and `region_names` (regions, or the
+    territory itself when it is no département: Europe, International), each in the models' order."""
+    from projets.choices import TerritoryKind
+    from projets.models import ProjectPage
+    from projets.models.taxonomy import territory_label
+
+    by_pk = {page.pk: page for page in pages}
+    for page in pages:
+        page.theme_names, page.territory_labels, page.region_names = [], [], []
+    if not by_pk:
+        return
+    themes = (
+        ProjectPage.themes.through.objects.filter(projectpage_id__in=by_pk)
+        .order_by("theme__name", "theme_id")
+        .values_list("projectpage_id", "theme__name")
+    )
+    for page_id, name in themes:
+        by_pk[page_id].theme_names.append(name)
+    territories = (
+        ProjectPage.territories.through.objects.filter(projectpage_id__in=by_pk)
+        .order_by("territory__kind", "territory__code")
+        .values_list(
+            "projectpage_id", "territory__kind", "territory__code", "territory__name", "territory__region__name"
+        )
+    )
+    for page_id, kind, code, name, region_name in territories:
+        page = by_pk[page_id]
+        page.territory_labels.append(territory_label(kind, code, name))
+        region = region_name if kind == TerritoryKind.DEPARTEMENT else name
+        if region and region not in page.region_names:
+            page.region_names.append(region)
 
 
 def _attach_organisation_names(pages) -> None:

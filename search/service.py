@@ -11,11 +11,13 @@ If the engine fails or times out, the same query runs on the database backend an
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count, F
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import And, Fuzzy, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
@@ -276,7 +278,7 @@ def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict
         selected = set(query.filters.get(facet.name, ()))
         if facet.name == "year":
             selected = {str(year) for year in (query.year_from, query.year_to) if year}
-        choice_labels = dict(facet.choices.choices) if facet.choices else {}
+        choice_labels = _choice_labels(facet.name, get_language())
         values = [
             FacetValue(
                 value=value,
@@ -292,6 +294,13 @@ def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict
             values.sort(key=lambda item: (-item.count, item.label.lower()))
         facets[facet.name] = values
     return facets
+
+
+@lru_cache(maxsize=64)
+def _choice_labels(facet_name: str, language: str | None) -> dict[str, str]:
+    """A facet's choice labels in one language, translated once per process rather than once per value."""
+    choices = FACETS_BY_NAME[facet_name].choices
+    return {value: str(label) for value, label in choices.choices} if choices else {}
 
 
 def facet_label(name: str) -> str:

@@ -75,6 +75,11 @@ class Theme(index.Indexed, models.Model):
         return ids
 
 
+def territory_label(kind: str, code: str, name: str) -> str:
+    """How a territory is named everywhere, also from rows read without the model (search hits)."""
+    return f"{name} ({code})" if kind == TerritoryKind.DEPARTEMENT else name
+
+
 class Territory(models.Model):
     """A French region or département (INSEE code from the COG), or a wider scope such as Europe."""
 
@@ -105,9 +110,7 @@ class Territory(models.Model):
         verbose_name_plural = _("territoires")
 
     def __str__(self):
-        if self.kind == TerritoryKind.DEPARTEMENT:
-            return f"{self.name} ({self.code})"
-        return self.name
+        return territory_label(self.kind, self.code, self.name)
 
     @property
     def region_or_self(self):

@@ -22,6 +22,15 @@ def test_search_answer_has_the_documented_shape(corpus, client):
     assert {"value", "label", "count"} == set(data["facets"]["theme"][0])
 
 
+def test_results_give_full_addresses_when_the_project_has_several_sites(corpus, client, home_page):
+    from wagtail.models import Site
+
+    Site.objects.create(hostname="autre.example", port=443, root_page=home_page, is_default_site=False)
+    result = client.get("/api/recherche", {"q": "coopérer", "page_size": 1}).json()["results"][0]
+    assert result["url"] == corpus.cooperations.get_full_url()
+    assert result["url"].startswith("http") and result["url"].endswith("/projets/cooperations/")
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [

@@ -1,9 +1,10 @@
-"""A page of hits carries its organisations' names as rows, in order, without loading the organisations."""
+"""A page of hits carries the names of its themes, territories and organisations as rows, in order, without
+loading those models."""
 
 import pytest
 
 from projets import choices
-from projets.factories import FundingLineFactory, OrganisationFactory
+from projets.factories import FundingLineFactory, OrganisationFactory, departement
 from projets.models import ProjectPage
 from search.highlight import query_stems
 from search.hit_loading import load_hits, matching_partners
@@ -25,6 +26,25 @@ def test_names_in_order_and_funders_matched(corpus, django_assert_num_queries):
     assert matching_partners(impact, frozenset()) == []
 
 
-def test_result_cards_list_the_partners(corpus, client):
+def test_themes_and_territories_named_as_the_models_name_them(corpus, django_assert_num_queries):
+    from projets.factories import ThemeFactory
+
+    corpus.education.themes.add(ThemeFactory(name="Alphabétisation", slug="alpha"))
+    corpus.education.territories.add(departement("59"))
+    corpus.education.save()  # parental relations are written on save
+    with django_assert_num_queries(5):
+        (education,) = load_hits(ProjectPage.objects.filter(pk=corpus.education.pk))
+    page = ProjectPage.objects.get(pk=corpus.education.pk)
+    assert education.theme_names == [theme.name for theme in page.themes.all()]
+    assert education.theme_names[0] == "Alphabétisation"
+    assert education.territory_labels == [str(territory) for territory in page.territories.all()]
+    assert education.territory_labels == ["Nord (59)", "Somme (80)", "Hauts-de-France"]  # by kind, then code
+    # A département names its region, once.
+    assert education.region_names == ["Hauts-de-France"]
+
+
+def test_result_cards_list_the_partners_themes_and_territories(corpus, client):
     html = client.get("/recherche/", {"q": "impact social"}).content.decode()
     assert "ConcertES, Université de Lille" in html
+    assert "Évaluation de l&#x27;impact social" in html
+    assert "Hauts-de-France" in html
