@@ -91,10 +91,27 @@ def delete_documents(backend, index_name: str, ids: Iterable[str]) -> int:
     return len(actions)
 
 
+def own_index_names(backend) -> set[str]:
+    """The names of this backend's indexes (prefix included), one per indexed model's index."""
+    from modelsearch.index import get_indexed_models
+
+    return {backend.get_index_for_model(model).name for model in get_indexed_models()}
+
+
 def prefixed_indexes(backend) -> dict[str, list[str]]:
-    """{concrete index name: [its aliases]} for every index of this backend's INDEX_PREFIX."""
+    """{concrete index name: [its aliases]} for every index of this backend's INDEX_PREFIX.
+
+    Only this prefix's own indexes: named as one of them, or that name and the suffix of an atomic rebuild.
+    Another prefix that starts with this one is someone else's: `coop_bench_100000_wagtailcore_page_x`
+    matched `coop_*`, and the tests' clean-up dropped a benchmark's 100,000-case index.
+    """
+    own = own_index_names(backend)
     found = backend.es.indices.get_alias(index=f"{backend.index_prefix}*", ignore_unavailable=True)
-    return {name: sorted(info.get("aliases", {})) for name, info in found.items()}
+    return {
+        name: sorted(info.get("aliases", {}))
+        for name, info in found.items()
+        if any(name == base or name.startswith(f"{base}_") for base in own)
+    }
 
 
 def alias_targets(backend, alias: str) -> list[str]:

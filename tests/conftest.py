@@ -6,7 +6,7 @@ from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
 from cms.demo import build_site_tree
-from search.engine_indexes import drop_prefixed_indexes, index_exists
+from search.engine_indexes import drop_prefixed_indexes, index_exists, prefixed_indexes
 
 
 def engine_in_use() -> str:
@@ -46,8 +46,8 @@ def search_backend(db):
 
 def drop_aliased_indexes(backend):
     """Delete every index an alias of this prefix points to (left by reindex_projects), freeing the names."""
-    for name in backend.es.indices.get_alias(index=f"{backend.index_prefix}*"):
-        if backend.es.indices.get_alias(index=name).get(name, {}).get("aliases"):
+    for name, aliases in prefixed_indexes(backend).items():
+        if aliases:
             backend.es.indices.delete(index=name)
 
 

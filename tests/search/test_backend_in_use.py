@@ -66,3 +66,24 @@ def test_the_backend_analyses_french_like_search_french(search_backend):
             assert cursor.fetchone()[0] == "'cooper' 'econom'"
     else:
         assert analyse(text) == "econom cooper cooper"
+
+
+@pytest.mark.django_db
+def test_clean_up_leaves_the_indexes_of_a_longer_prefix_alone(search_backend):
+    """`coop_` must not drop `coop_bench_100000_`'s indexes (a benchmark's, another deployment's)."""
+    from search.engine_indexes import drop_prefixed_indexes, index_exists, own_index_names
+
+    if engine_in_use() == "database":
+        assert not hasattr(search_backend, "es")  # no engine index to keep apart
+        return
+    base = sorted(own_index_names(search_backend))[0].removeprefix(search_backend.index_prefix)
+    foreign = f"{search_backend.index_prefix}other_1_{base}_abc1234"
+    search_backend.es.indices.create(index=foreign)
+    search_backend.es.indices.put_alias(index=foreign, name=f"{search_backend.index_prefix}other_1_{base}")
+    try:
+        dropped = drop_prefixed_indexes(search_backend)
+        assert foreign not in dropped
+        assert index_exists(search_backend, foreign)
+        assert f"{search_backend.index_prefix}{base}" in dropped  # its own indexes do go
+    finally:
+        search_backend.es.indices.delete(index=foreign, ignore_unavailable=True)
