@@ -107,11 +107,12 @@ def prefixed_indexes(backend) -> dict[str, list[str]]:
     """
     own = own_index_names(backend)
     found = backend.es.indices.get_alias(index=f"{backend.index_prefix}*", ignore_unavailable=True)
-    return {
-        name: sorted(info.get("aliases", {}))
-        for name, info in found.items()
-        if any(name == base or name.startswith(f"{base}_") for base in own)
-    }
+    return {name: sorted(info.get("aliases", {})) for name, info in found.items() if is_own_index(name, own)}
+
+
+def is_own_index(name: str, own_names: Iterable[str]) -> bool:
+    """`name` is one of `own_names`, or one of them with the suffix an atomic rebuild adds (`_<random>`)."""
+    return any(name == base or name.startswith(f"{base}_") for base in own_names)
 
 
 def alias_targets(backend, alias: str) -> list[str]:
