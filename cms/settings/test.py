@@ -11,6 +11,11 @@ default_env("SECRET_KEY", "test-only-insecure-key")
 default_env("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 default_env("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "test.sqlite3"))
 default_env("INDEX_PREFIX", "coop_test_")
+# pytest-xdist runs the suite in several processes (scripts/test.sh): each gets its own indexes and media,
+# as pytest-django gives each its own test database (test_coop_gw0, ...).
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    os.environ["INDEX_PREFIX"] = f"{os.environ['INDEX_PREFIX']}{XDIST_WORKER}_"
 
 from .base import *  # noqa: E402, F403
 
@@ -19,7 +24,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media{XDIST_WORKER}"  # noqa: F405
 DEMO_ADMIN_ALLOWED = False
 
 # Browser tests hit the live server from several threads at once (the admin pings while a form
