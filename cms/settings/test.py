@@ -12,10 +12,12 @@ default_env("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 default_env("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "test.sqlite3"))
 default_env("INDEX_PREFIX", "coop_test_")
 # pytest-xdist runs the suite in several processes (scripts/test.sh): each gets its own indexes and media,
-# as pytest-django gives each its own test database (test_coop_gw0, ...).
-XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-if XDIST_WORKER:
-    os.environ["INDEX_PREFIX"] = f"{os.environ['INDEX_PREFIX']}{XDIST_WORKER}_"
+# as pytest-django gives each its own test database (test_coop_gw0, ...). Written to the environment, which
+# base.py reads and subprocesses inherit: a `manage.py` started by a test must not add the suffix twice.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_worker_suffix = f"{_xdist_worker}_" if _xdist_worker else ""
+if not os.environ["INDEX_PREFIX"].endswith(_worker_suffix):
+    os.environ["INDEX_PREFIX"] += _worker_suffix
 
 from .base import *  # noqa: E402, F403
 
@@ -24,7 +26,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = BASE_DIR / "var" / f"test-media{XDIST_WORKER}"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / ("test-media-" + _xdist_worker if _xdist_worker else "test-media")  # noqa: F405
 DEMO_ADMIN_ALLOWED = False
 
 # Browser tests hit the live server from several threads at once (the admin pings while a form

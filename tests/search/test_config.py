@@ -134,3 +134,20 @@ def test_the_test_database_connection_has_jit_off():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.parametrize("inherited_prefix", ["coop_test_", "coop_test_gw3_"])
+def test_each_test_worker_has_its_own_index_prefix_and_media_once(inherited_prefix):
+    """A pytest-xdist worker's prefix ends with its id, once: a `manage.py` that a test starts inherits the
+    environment the worker already suffixed."""
+    script = "from django.conf import settings; print(settings.INDEX_PREFIX, settings.MEDIA_ROOT.name)"
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "PYTEST_XDIST_WORKER": "gw3",
+        "INDEX_PREFIX": inherited_prefix,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["coop_test_gw3_", "test-media-gw3"], result.stderr
