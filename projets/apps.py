@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ProjetsConfig(AppConfig):
     name = "projets"
     verbose_name = _("Projets de coopération")
+
+    def ready(self):
+        from projets import restrictions
+
+        restrictions.connect()

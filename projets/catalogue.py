@@ -2,31 +2,19 @@
 
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from projets.choices import FundingKind, PartnerRole, TerritoryKind
 from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
+from projets.restrictions import public_q
 
 
 def public_projects():
-    """Live case studies anonymous visitors may see: the one query path for the public site."""
-    return ProjectPage.objects.live().public()
+    """Live case studies anonymous visitors may see: the one query path for the public site.
 
-
-def public_page_q(relation: str) -> Q:
-    """The rows whose `relation` (a foreign key to a case study) is live and in no private section.
-
-    The same rule as `ProjectPage.objects.live().public()` (Wagtail's private_q: each restricted page and
-    its descendants), written on a joined page, so that a correlated EXISTS can use it: it stops at the
-    first visible row instead of listing every public page first. Reads the view restrictions (one query).
+    `ProjectPage.objects.live().public()`, with the view restrictions read once per request.
     """
-    from wagtail.models import PageViewRestriction
-
-    visible = Q(**{f"{relation}__live": True})
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        private = restriction.page
-        visible &= ~Q(**{f"{relation}__path__startswith": private.path, f"{relation}__depth__gte": private.depth})
-    return visible
+    return ProjectPage.objects.filter(public_q())
 
 
 def latest_projects(limit: int = 6):

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from projets import identifiers
-from projets.choices import OrganisationKind
+from projets.choices import ChoiceLabels, OrganisationKind
 from projets.forms import OrganisationForm
 
 IDENTIFIER_FIELDS = {
@@ -38,16 +38,16 @@ class OrganisationQuerySet(models.QuerySet):
         17 ms, to clear the 21 organisations of one case study at 100,000; ~1,000,000 for an organisation
         met only in the newest one).
         """
-        from projets.catalogue import public_page_q
         from projets.models import FundingLine, ProjectPartner
+        from projets.restrictions import public_q
 
-        visible = public_page_q("page")
+        visible = public_q("page")
         partners = ProjectPartner.objects.filter(visible, organisation_id=models.OuterRef("pk"))
         funders = FundingLine.objects.filter(visible, funder_id=models.OuterRef("pk"))
         return self.filter(models.Exists(partners) | models.Exists(funders))
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(ChoiceLabels, index.Indexed, models.Model):
     name = models.CharField(
         _("nom"), max_length=255, help_text=_("Le nom complet ; deux organisations ne peuvent pas porter le même.")
     )

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import StoryBlock
 from cms.models import BasePage
-from projets.choices import CooperationFormat, Scale, Status, TerritoryKind
+from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, TerritoryKind
 from projets.forms import ProjectPageForm
 from projets.widgets import ThemeChooserWidget
 
@@ -70,7 +70,7 @@ class ProjectTag(TaggedItemBase):
     content_object = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ProjectPage(BasePage):
+class ProjectPage(ChoiceLabels, BasePage):
     """A cooperation case study, with its structured partners, funding, contracts and lessons."""
 
     reference = models.CharField(

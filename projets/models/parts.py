@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 
 from cms.rows import NumberedRowsMixin
 from projets.choices import (
+    ChoiceLabels,
     Compensation,
     ContractKind,
     Contribution,
@@ -28,7 +29,7 @@ from projets.choices import (
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
-class ProjectPartner(Orderable):
+class ProjectPartner(ChoiceLabels, Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
         "projets.Organisation",
@@ -64,7 +65,7 @@ class ProjectPartner(Orderable):
         indexes = [models.Index(fields=["organisation", "page"], name="projets_partner_org_page")]
 
 
-class FundingLine(Orderable):
+class FundingLine(ChoiceLabels, Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="funding_lines")
     funder = models.ForeignKey(
         "projets.Organisation",
@@ -111,7 +112,7 @@ class FundingLine(Orderable):
         verbose_name_plural = _("financements")
 
 
-class Contract(NumberedRowsMixin, Orderable, ClusterableModel):
+class Contract(ChoiceLabels, NumberedRowsMixin, Orderable, ClusterableModel):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="contracts")
     kind = models.CharField(
         _("type de contrat"),
@@ -230,7 +231,7 @@ class Contract(NumberedRowsMixin, Orderable, ClusterableModel):
         super().save(*args, **kwargs)
 
 
-class LessonBase(Orderable):
+class LessonBase(ChoiceLabels, Orderable):
     """An obstacle or a lever ("freins et leviers"): the fields and panels case studies and workshops share."""
 
     kind = models.CharField(
@@ -266,7 +267,7 @@ class Lesson(LessonBase):
         verbose_name_plural = _("freins et leviers")
 
 
-class ProjectOutput(Orderable):
+class ProjectOutput(ChoiceLabels, Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="outputs")
     kind = models.CharField(_("type"), max_length=20, choices=OutputKind.choices, help_text=_("Nature du résultat."))
     title = models.CharField(_("titre"), max_length=255, help_text=_("Le titre du rapport, de l'article, du guide…"))

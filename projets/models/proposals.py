@@ -3,12 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from projets.choices import OrganisationKind
+from projets.choices import ChoiceLabels, OrganisationKind
 
 MODERATORS_GROUP = "Modérateurs"
 
 
-class ProjectProposal(models.Model):
+class ProjectProposal(ChoiceLabels, models.Model):
     """Private: never indexed, never shown on a public page (only to moderators in the admin)."""
 
     page = models.OneToOneField(

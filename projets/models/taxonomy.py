@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from projets.choices import TerritoryKind
+from projets.choices import ChoiceLabels, TerritoryKind
 
 
 class Theme(index.Indexed, models.Model):
@@ -80,7 +80,7 @@ def territory_label(kind: str, code: str, name: str) -> str:
     return f"{name} ({code})" if kind == TerritoryKind.DEPARTEMENT else name
 
 
-class Territory(models.Model):
+class Territory(ChoiceLabels, models.Model):
     """A French region or département (INSEE code from the COG), or a wider scope such as Europe."""
 
     kind = models.CharField(_("type"), max_length=20, choices=TerritoryKind.choices)

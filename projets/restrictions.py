@@ -1,0 +1,67 @@
+"""The private sections of the site (pages under a view restriction), read once per request.
+
+Wagtail's `PageQuerySet.public()` reads every view restriction each time it is called; a case-study page
+asks three times (related case studies, organisations to link, the page's own check), the search API
+twice. Restrictions change rarely and only through an editor's action, so one read serves a whole request:
+the memo lives from `request_started` to `request_finished` in the thread that serves it, and is dropped
+as soon as a restriction is saved or deleted, or a page moves (a restricted section's path changes).
+Outside a request (commands, tests, workers) nothing is kept: each call reads the database.
+"""
+
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+
+_memo = threading.local()
+
+
+def private_sections() -> tuple[tuple[str, int], ...]:
+    """(path, depth) of every page carrying a view restriction: each one hides itself and its descendants."""
+    from wagtail.models import PageViewRestriction
+
+    sections = getattr(_memo, "sections", None)
+    if sections is None:
+        sections = tuple(PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("pk"))
+        if getattr(_memo, "in_request", False):
+            _memo.sections = sections
+    return sections
+
+
+def public_q(relation: str = "") -> Q:
+    """Live pages in no private section; `relation` is the path from the filtered model to the page.
+
+    The same rule as `Page.objects.live().public()` (Wagtail's private_q, each restricted page and its
+    descendants excluded), written so that a correlated EXISTS can use it on a joined page too.
+    """
+    prefix = f"{relation}__" if relation else ""
+    visible = Q(**{f"{prefix}live": True})
+    for path, depth in private_sections():
+        visible &= ~Q(**{f"{prefix}path__startswith": path, f"{prefix}depth__gte": depth})
+    return visible
+
+
+def _start(**_kwargs) -> None:
+    _memo.in_request = True
+    _memo.sections = None
+
+
+def _finish(**_kwargs) -> None:
+    _memo.in_request = False
+    _memo.sections = None
+
+
+def _forget(**_kwargs) -> None:
+    _memo.sections = None
+
+
+def connect() -> None:
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import post_page_move
+
+    request_started.connect(_start, dispatch_uid="restrictions-start")
+    request_finished.connect(_finish, dispatch_uid="restrictions-finish")
+    post_save.connect(_forget, sender=PageViewRestriction, dispatch_uid="restrictions-saved")
+    post_delete.connect(_forget, sender=PageViewRestriction, dispatch_uid="restrictions-deleted")
+    post_page_move.connect(_forget, dispatch_uid="restrictions-page-moved")
