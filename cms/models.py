@@ -50,6 +50,21 @@ class HomePage(BasePage):
     subpage_types = ["cms.ContentPage", "projets.ProjectIndexPage", "projets.EventPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        """The catalogue and every case study under it are routed to with their own fields in one query each.
+
+        Wagtail's route reads the generic child page, then its specific fields: one query more on each
+        case-study page. Other children (content pages, events) pay one query more instead, and are rarer.
+        """
+        from projets.models import ProjectIndexPage
+
+        if path_components:
+            catalogue = ProjectIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if catalogue is not None:
+                catalogue._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
+                return catalogue.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from projets.catalogue import catalogue_figures, latest_projects
         from search import catalogue_cache

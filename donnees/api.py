@@ -4,9 +4,11 @@ Structured fields reuse the export records, so the API shows exactly what the op
 no drafts, no restricted pages, no members-only document URLs.
 """
 
+from django.core.exceptions import ValidationError
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -28,6 +30,39 @@ class RecordField(Field):
         return self.function(value, self.context.get("request"))
 
 
+# Beyond this, an offset no longer fits PostgreSQL's bigint (a 500 from the database); no listing here is
+# anywhere near it.
+MAX_OFFSET = 10**9
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filter (?status=en_cours), with a 400 for a value the field cannot take.
+
+    Wagtail converts the values of plain and foreign-key fields only: a many-to-many or reverse relation
+    (?themes=abc, ?partners=) reached the database lookup as it was typed and answered a 500.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError(f"filtre invalide : valeur refusée ({error})") from error
+
+
+class CheckedPagination(WagtailPagination):
+    """Wagtail's offset/limit pagination, with a 400 for an offset beyond any listing (the database's 500)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset : {MAX_OFFSET} au plus")
+        return super().paginate_queryset(queryset, request, view)
+
+
+def _checked(filter_backends: list) -> list:
+    return [CheckedFieldsFilter if backend is FieldsFilter else backend for backend in filter_backends]
+
+
 def _contracts(page, request):
     # Computed once per request, not once per case study of a listing.
     if not hasattr(request, "_restricted_collection_ids"):
@@ -38,6 +73,8 @@ def _contracts(page, request):
 class ProjectsAPIViewSet(PagesAPIViewSet):
     name = "projets"
     model = ProjectPage
+    filter_backends = _checked(PagesAPIViewSet.filter_backends)
+    pagination_class = CheckedPagination
     body_fields = [
         *PagesAPIViewSet.body_fields,
         "reference",
@@ -77,12 +114,16 @@ class ProjectsAPIViewSet(PagesAPIViewSet):
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint without restricted pages, whoever asks (Wagtail shows members theirs)."""
 
+    filter_backends = _checked(PagesAPIViewSet.filter_backends)
+    pagination_class = CheckedPagination
+
     def get_base_queryset(self):
         return super().get_base_queryset().public()
 
 
 class _ReadOnlyModelViewSet(BaseAPIViewSet):
-    filter_backends = [FieldsFilter, OrderingFilter]
+    filter_backends = [CheckedFieldsFilter, OrderingFilter]
+    pagination_class = CheckedPagination
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name"]
 
 

@@ -2,19 +2,35 @@
 
 Themes, territories, partners and funders are read as (page, name, ...) rows rather than model instances:
 a page of 20 hits holds ~500 of them at 100,000 case studies, and building those objects was, beside the
-engine, the largest cost of the search API (profiles in the closing note of issue 8). The pages and four
-queries, whatever the number of hits. The result card (components/project_card.html), the API and the
-feed read `theme_names`, `territory_labels`, `region_names` and `partner_names`: pages shown as hits
-come through `load_hits`.
+engine, the largest cost of the search API (profiles in the closing note of issue 8). Two queries, whatever
+the number of hits: the pages, then the four lists of names in one UNION ALL. The result card
+(components/project_card.html), the API and the feed read `theme_names`, `territory_labels`,
+`region_names` and `partner_names`: pages shown as hits come through `load_hits`.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from search.highlight import matches
 
+# What a result card, the API, the feed and the highlighted passage read of a hit's page: not the ~40 other
+# columns of a Wagtail page (a third of the pages' loading time at 20 hits). Reading any other field of a
+# hit costs one query per hit: tests/search/test_query_count.py would see it.
+HIT_FIELDS = (
+    "title",
+    "url_path",
+    "summary",
+    "body",
+    "start_year",
+    "start_month",
+    "end_year",
+    "end_month",
+    "status",
+    "first_published_at",
+    "last_published_at",
+)
 
-@dataclass(frozen=True)
-class OrganisationName:
+
+class OrganisationName(NamedTuple):
     label: str  # as Organisation.__str__ gives it
     searchable: str  # what the words searched are matched against
 
@@ -22,74 +38,91 @@ class OrganisationName:
     def of(cls, name: str, acronym: str) -> "OrganisationName":
         from projets.models.organisations import organisation_label
 
-        return cls(label=organisation_label(name, acronym), searchable=f"{name} {acronym}")
+        return cls(organisation_label(name, acronym), f"{name} {acronym}")
 
 
 def load_hits(queryset) -> list:
     """The pages of `queryset` (already sliced or filtered to one page of results), ready for cards and API."""
-    pages = list(queryset)
-    _attach_taxonomy_names(pages)
-    _attach_organisation_names(pages)
+    pages = list(queryset.only(*HIT_FIELDS))
+    _attach_names(pages)
     return pages
 
 
-def _attach_taxonomy_names(pages) -> None:
-    """Sets `theme_names`, `territory_labels` (as Territory.__str__) and `region_names` (regions, or the
-    territory itself when it is no département: Europe, International), each in the models' order."""
+# The four lists in one statement: each part keeps the order the models give (themes by name, territories by
+# kind then code, partners and funding lines in their editor's order), through its sort columns 7 to 10.
+NAMES_SQL = """
+SELECT 0, link.projectpage_id, theme.name, NULL, NULL, NULL, theme.name, '', theme.id, 0
+  FROM {themes_link} link JOIN {theme} theme ON theme.id = link.theme_id
+ WHERE link.projectpage_id IN ({pages})
+UNION ALL
+SELECT 1, link.projectpage_id, territory.name, territory.kind, territory.code, region.name,
+       territory.kind, territory.code, 0, 0
+  FROM {territories_link} link JOIN {territory} territory ON territory.id = link.territory_id
+  LEFT JOIN {territory} region ON region.id = territory.region_id
+ WHERE link.projectpage_id IN ({pages})
+UNION ALL
+SELECT 2, partner.page_id, organisation.name, organisation.acronym, NULL, NULL, '', '', partner.sort_order, partner.id
+  FROM {partner} partner JOIN {organisation} organisation ON organisation.id = partner.organisation_id
+ WHERE partner.page_id IN ({pages})
+UNION ALL
+SELECT 3, line.page_id, organisation.name, organisation.acronym, NULL, NULL, '', '', line.sort_order, line.id
+  FROM {funding_line} line JOIN {organisation} organisation ON organisation.id = line.funder_id
+ WHERE line.page_id IN ({pages})
+ORDER BY 1, 2, 7, 8, 9, 10
+"""
+THEME, TERRITORY, PARTNER, FUNDER = range(4)
+
+
+def _attach_names(pages) -> None:
+    """Sets `theme_names`, `territory_labels` (as Territory.__str__), `region_names` (regions, or the
+    territory itself when it is no département: Europe, International), `partner_names` (partners in their
+    order) and `funder_names` (funding lines with a funder). One query, whatever the number of hits."""
+    from django.db import connection
+
     from projets.choices import TerritoryKind
-    from projets.models import ProjectPage
     from projets.models.taxonomy import territory_label
 
     by_pk = {page.pk: page for page in pages}
     for page in pages:
         page.theme_names, page.territory_labels, page.region_names = [], [], []
-    if not by_pk:
-        return
-    themes = (
-        ProjectPage.themes.through.objects.filter(projectpage_id__in=by_pk)
-        .order_by("theme__name", "theme_id")
-        .values_list("projectpage_id", "theme__name")
-    )
-    for page_id, name in themes:
-        by_pk[page_id].theme_names.append(name)
-    territories = (
-        ProjectPage.territories.through.objects.filter(projectpage_id__in=by_pk)
-        .order_by("territory__kind", "territory__code")
-        .values_list(
-            "projectpage_id", "territory__kind", "territory__code", "territory__name", "territory__region__name"
-        )
-    )
-    for page_id, kind, code, name, region_name in territories:
-        page = by_pk[page_id]
-        page.territory_labels.append(territory_label(kind, code, name))
-        region = region_name if kind == TerritoryKind.DEPARTEMENT else name
-        if region and region not in page.region_names:
-            page.region_names.append(region)
-
-
-def _attach_organisation_names(pages) -> None:
-    """Sets `partner_names` (partners in their order) and `funder_names` (funding lines with a funder)."""
-    from projets.models import FundingLine, ProjectPartner
-
-    by_pk = {page.pk: page for page in pages}
-    for page in pages:
         page.partner_names, page.funder_names = [], []
     if not by_pk:
         return
-    partners = (
-        ProjectPartner.objects.filter(page_id__in=by_pk)
-        .order_by("page_id", "sort_order", "pk")
-        .values_list("page_id", "organisation__name", "organisation__acronym")
+    with connection.cursor() as cursor:
+        cursor.execute(_names_sql(len(by_pk)), list(by_pk) * 4)
+        rows = cursor.fetchall()
+    for part, page_id, name, second, code, region_name, *_sort_keys in rows:
+        page = by_pk[page_id]
+        if part == THEME:
+            page.theme_names.append(name)
+        elif part == TERRITORY:
+            page.territory_labels.append(territory_label(second, code, name))
+            region = region_name if second == TerritoryKind.DEPARTEMENT else name
+            if region and region not in page.region_names:
+                page.region_names.append(region)
+        else:
+            names = page.partner_names if part == PARTNER else page.funder_names
+            names.append(OrganisationName.of(name, second or ""))
+
+
+def _names_sql(count: int) -> str:
+    from django.db import connection
+
+    from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    return NAMES_SQL.format(
+        pages=", ".join(["%s"] * count),
+        themes_link=table(ProjectPage.themes.through),
+        theme=table(Theme),
+        territories_link=table(ProjectPage.territories.through),
+        territory=table(Territory),
+        partner=table(ProjectPartner),
+        organisation=table(Organisation),
+        funding_line=table(FundingLine),
     )
-    for page_id, name, acronym in partners:
-        by_pk[page_id].partner_names.append(OrganisationName.of(name, acronym))
-    funders = (
-        FundingLine.objects.filter(page_id__in=by_pk, funder__isnull=False)
-        .order_by("page_id", "sort_order", "pk")
-        .values_list("page_id", "funder__name", "funder__acronym")
-    )
-    for page_id, name, acronym in funders:
-        by_pk[page_id].funder_names.append(OrganisationName.of(name, acronym))
 
 
 def matching_partners(page, wanted) -> list[str]:

@@ -99,14 +99,16 @@ def _project_model():
 
 
 def _base_queryset():
-    return _project_model().objects.live().public()
+    from projets.catalogue import public_projects
+
+    return public_projects()
 
 
 def search(query: SearchQuery, *, backend: str = "default", exclude_ids: Iterable[int] = ()) -> SearchOutcome:
     """Run `query` on the backend alias; fall back to the database backend if the engine fails."""
     exclude_ids = tuple(exclude_ids)
     engine = get_search_backend(backend)
-    base = _base_queryset()  # .public() reads the view restrictions: once per search
+    base = _base_queryset()  # reads the view restrictions: once per request (projets.restrictions)
     if isinstance(engine, ElasticsearchBaseSearchBackend):
         if not breaker.is_resting(engine):
             try:

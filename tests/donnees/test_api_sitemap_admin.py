@@ -48,6 +48,11 @@ def test_api_taxonomies_and_bad_parameters(client, catalogue):
     territories = get_json(client, "/api/v2/territoires/?limit=5")
     assert territories["meta"]["total_count"] > 100
     assert "message" in get_json(client, "/api/v2/projets/?inconnu=1", status=400)
+    # Values a relation or the database cannot take: a 400 with a message, never a 500.
+    for url in ["/api/v2/projets/", "/api/v2/pages/", "/api/v2/organisations/"]:
+        for bad in ["themes=", "themes=abc", "territories=x", "partners=", "contracts=", f"offset={10**20}"]:
+            assert "message" in get_json(client, f"{url}?{bad}", status=400), (url, bad)
+    assert get_json(client, "/api/v2/projets/?offset=1000000000")["items"] == []
     assert client.post("/api/v2/projets/").status_code == 405
 
 
