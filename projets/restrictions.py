@@ -42,6 +42,18 @@ def public_q(relation: str = "") -> Q:
     return visible
 
 
+def public_sql(alias: str) -> tuple[str, list]:
+    """The same rule as `public_q`, as an SQL condition on a wagtailcore_page row named `alias` (raw queries).
+
+    Paths are Wagtail's base-36 steps (digits and capitals): no LIKE wildcard can occur in them.
+    """
+    conditions, params = [f"{alias}.live"], []
+    for path, depth in private_sections():
+        conditions.append(f"NOT ({alias}.path LIKE %s AND {alias}.depth >= %s)")
+        params += [f"{path}%", depth]
+    return " AND ".join(conditions), params
+
+
 def _start(**_kwargs) -> None:
     _memo.in_request = True
     _memo.sections = None

@@ -89,7 +89,7 @@ def _attach_names(pages) -> None:
     if not by_pk:
         return
     with connection.cursor() as cursor:
-        cursor.execute(_names_sql(len(by_pk)), list(by_pk) * 4)
+        cursor.execute(_names_sql(by_pk), list(by_pk) * 4)
         rows = cursor.fetchall()
     for part, page_id, name, second, code, region_name, *_sort_keys in rows:
         page = by_pk[page_id]
@@ -105,16 +105,12 @@ def _attach_names(pages) -> None:
             names.append(OrganisationName.of(name, second or ""))
 
 
-def _names_sql(count: int) -> str:
-    from django.db import connection
-
+def _names_sql(page_ids) -> str:
+    from cms.sql import placeholders, table
     from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
 
-    def table(model) -> str:
-        return connection.ops.quote_name(model._meta.db_table)
-
     return NAMES_SQL.format(
-        pages=", ".join(["%s"] * count),
+        pages=placeholders(page_ids),
         themes_link=table(ProjectPage.themes.through),
         theme=table(Theme),
         territories_link=table(ProjectPage.territories.through),

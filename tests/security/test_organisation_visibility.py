@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.search.backends import get_search_backend
 
 from projets.models import Organisation
+from projets.models.organisations import publicly_visible_among
 
 from .test_permission_matrix import text_of
 from .world import HIDDEN_ORG, HIDDEN_ORG_PATH, PASSWORD, ROLES, build_world, user_for
@@ -28,7 +29,14 @@ def world(project_index, search_backend):
 
 
 def visible_names() -> set[str]:
-    return set(Organisation.objects.publicly_visible().values_list("name", flat=True))
+    names = set(Organisation.objects.publicly_visible().values_list("name", flat=True))
+    # The raw version a case-study page uses for its own organisations gives the very same answer.
+    everyone = Organisation.objects.values_list("pk", flat=True)
+    assert (
+        set(Organisation.objects.filter(pk__in=publicly_visible_among(everyone)).values_list("name", flat=True))
+        == names
+    )
+    return names
 
 
 def test_the_rule_follows_publication(world):
@@ -40,6 +48,8 @@ def test_the_rule_follows_publication(world):
     world.draft.refresh_from_db()
     world.draft.unpublish()
     assert f"Collectif {HIDDEN_ORG}" not in visible_names()
+    world.private.view_restrictions.all().delete()  # the private case study names it as a partner
+    assert f"Collectif {HIDDEN_ORG}" in visible_names()
 
 
 def test_the_rule_costs_the_same_whatever_the_catalogue(world, make_project, django_assert_num_queries):
