@@ -4,6 +4,7 @@ Parameters are declared as strings so that every value reaches the French valida
 search.query (a bad value is a 400 with a French `detail`, never a 500 nor an English 422).
 """
 
+from django.http import JsonResponse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -152,8 +153,10 @@ def recherche(request, params: Query[SearchParams]):
     except QueryError as error:
         return Status(400, {"detail": str(error)})
     outcome = search(query)
-    return Status(
-        200,
+    # Returned as it is rather than validated again by ninja against SearchOut (~300 facet values: ~5 ms of
+    # a ~50 ms answer at 100,000 case studies). SearchOut stays the documented contract: the API fuzz
+    # (tests/security/test_api_fuzz.py) and tests/search/test_api.py check the answers against it.
+    return JsonResponse(
         {
             "count": outcome.count,
             "page": query.page,
@@ -167,6 +170,7 @@ def recherche(request, params: Query[SearchParams]):
                 for name, values in outcome.facets.items()
             },
         },
+        json_dumps_params={"ensure_ascii": False},
     )
 
 

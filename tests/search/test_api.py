@@ -2,6 +2,8 @@
 
 import pytest
 
+from search.api import SearchOut
+
 pytestmark = pytest.mark.django_db
 
 
@@ -20,6 +22,9 @@ def test_search_answer_has_the_documented_shape(corpus, client):
     assert "<mark>" in result["highlight"]
     assert set(data["facets"]) >= {"theme", "region", "departement", "partner_kind", "funding_kind", "contract_kind"}
     assert {"value", "label", "count"} == set(data["facets"]["theme"][0])
+    # The answer is not validated by ninja on its way out: it must match the documented schema as it is.
+    assert SearchOut.model_validate(data).model_dump() == data
+    assert response["Content-Type"] == "application/json"
 
 
 def test_results_give_full_addresses_when_the_project_has_several_sites(corpus, client, home_page):
