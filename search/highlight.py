@@ -49,13 +49,20 @@ def highlight(text: str, wanted: frozenset[str], length: int = SNIPPET_LENGTH) -
         if offset > length // 2:
             # Start a few words before the first match.
             start = max(0, first - 12)
-    out, size = [], 0
+    # Runs of unmarked pieces are escaped at once: one escape() per run rather than per word.
+    out, run, size = [], [], 0
     if start:
         out.append("…")
     for piece, hit in zip(pieces[start:], marked[start:], strict=True):
         if size >= length:
-            out.append("…")
+            run.append("…")
             break
-        out.append(f"<mark>{escape(piece)}</mark>" if hit else escape(piece))
+        if hit:
+            out.append(escape("".join(run)))
+            out.append(f"<mark>{escape(piece)}</mark>")
+            run = []
+        else:
+            run.append(piece)
         size += len(piece)
+    out.append(escape("".join(run)))
     return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
