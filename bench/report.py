@@ -36,7 +36,8 @@ def print_table(results: dict) -> None:
         for name, page in measure["pages"].items():
             print(
                 f"  {name:<26} {_latency(page):<24} queries {page['sql_queries']}  HTTP {page['status']}"
-                f"  cpu p50 {_fmt(page.get('cpu_p50'))} ms  sql {_fmt(page.get('sql_ms_last'))} ms"
+                f"  cpu p50 {_fmt(page.get('cpu_p50'))} ms"
+                f"  sql {_fmt(page.get('sql_ms_counted', page.get('sql_ms_last')))} ms"
             )
         for key, label in (("load", "page cache off"), ("load_cached", "page cache on")):
             if key in run:
