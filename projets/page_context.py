@@ -57,7 +57,7 @@ def contract_rows(page, request) -> list[dict]:
 
 def linkable_organisations(partners, funding_rows, contracts) -> set[int]:
     """Which organisations of this page have a public page to link to (not those met only in drafts or
-    private case studies, whose page is a 404): two queries, whatever the number of partners."""
+    private case studies, whose page is a 404): one query, whatever the number of partners."""
     from projets.models.organisations import publicly_visible_among
 
     ids = {partner.organisation_id for partner in partners}
