@@ -7,8 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cms import sites
         from cms.pagecache import connect_signals
 
         connect_signals()
-        sites.connect()

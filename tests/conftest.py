@@ -16,14 +16,12 @@ def engine_in_use() -> str:
 
 @pytest.fixture(autouse=True)
 def no_search_memory_from_earlier_tests():
-    """search.labels and search.catalogue_cache keep names and counts for a minute, cms.sites the Site of each
-    host: dropped on save signals, and a test's rollback sends none, so each test starts without them."""
-    from cms import sites
+    """search.labels and search.catalogue_cache keep names and counts for a minute, dropped on save signals;
+    a test's rollback sends none, so each test starts without them."""
     from search import catalogue_cache, labels
 
     labels.clear()
     catalogue_cache.clear()
-    sites.forget()
 
 
 @pytest.fixture
