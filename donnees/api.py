@@ -54,7 +54,8 @@ class CheckedPagination(WagtailPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        # ASCII digits only: "²".isdigit() is true, int("²") fails (Wagtail's own check then answers 400).
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset : {MAX_OFFSET} au plus")
         return super().paginate_queryset(queryset, request, view)
 

@@ -50,7 +50,8 @@ def test_api_taxonomies_and_bad_parameters(client, catalogue):
     assert "message" in get_json(client, "/api/v2/projets/?inconnu=1", status=400)
     # Values a relation or the database cannot take: a 400 with a message, never a 500.
     for url in ["/api/v2/projets/", "/api/v2/pages/", "/api/v2/organisations/"]:
-        for bad in ["themes=", "themes=abc", "territories=x", "partners=", "contracts=", f"offset={10**20}"]:
+        bad_values = ["themes=", "themes=abc", "territories=x", "partners=", "contracts="]
+        for bad in [*bad_values, f"offset={10**20}", "offset=²"]:
             assert "message" in get_json(client, f"{url}?{bad}", status=400), (url, bad)
     assert get_json(client, "/api/v2/projets/?offset=1000000000")["items"] == []
     assert client.post("/api/v2/projets/").status_code == 405
