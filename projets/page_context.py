@@ -102,6 +102,8 @@ def related_projects(page, themes, partners, limit: int = 4):
     from projets.models import ProjectPage, ProjectPartner
     from projets.restrictions import public_sql
 
+    if not themes and not partners:
+        return []
     theme_ids = [theme.pk for theme in themes] or [None]  # IN (NULL): no row, and valid SQL
     organisation_ids = [partner.organisation_id for partner in partners] or [None]
     public, public_params = public_sql("page")

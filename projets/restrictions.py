@@ -1,10 +1,10 @@
 """The private sections of the site (pages under a view restriction), read once per request.
 
 Wagtail's `PageQuerySet.public()` reads every view restriction each time it is called; a case-study page
-asks three times (related case studies, organisations to link, the page's own check), the search API
-twice. Restrictions change rarely and only through an editor's action, so one read serves a whole request:
-the memo lives from `request_started` to `request_finished` in the thread that serves it, and is dropped
-as soon as a restriction is saved or deleted, or a page moves (a restricted section's path changes).
+needed them twice (related case studies, organisations to link). Restrictions change rarely and only
+through an editor's action, so one read serves a whole request: the memo lives from `request_started`
+to `request_finished` in the thread that serves it, and is dropped as soon as a restriction is saved or
+deleted, or a page moves (a restricted section's path changes).
 Outside a request (commands, tests, workers) nothing is kept: each call reads the database.
 """
 
