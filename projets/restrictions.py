@@ -59,7 +59,8 @@ def _start(**_kwargs) -> None:
     _memo.sections = None
 
 
-def _finish(**_kwargs) -> None:
+def forget_request(**_kwargs) -> None:
+    """The request is over (request_finished): nothing is kept for what runs next in this thread."""
     _memo.in_request = False
     _memo.sections = None
 
@@ -73,7 +74,7 @@ def connect() -> None:
     from wagtail.signals import post_page_move
 
     request_started.connect(_start, dispatch_uid="restrictions-start")
-    request_finished.connect(_finish, dispatch_uid="restrictions-finish")
+    request_finished.connect(forget_request, dispatch_uid="restrictions-finish")
     post_save.connect(_forget, sender=PageViewRestriction, dispatch_uid="restrictions-saved")
     post_delete.connect(_forget, sender=PageViewRestriction, dispatch_uid="restrictions-deleted")
     post_page_move.connect(_forget, dispatch_uid="restrictions-page-moved")

@@ -15,13 +15,24 @@ def engine_in_use() -> str:
 
 
 @pytest.fixture(autouse=True)
-def no_search_memory_from_earlier_tests():
-    """search.labels and search.catalogue_cache keep names and counts for a minute, dropped on save signals;
-    a test's rollback sends none, so each test starts without them."""
-    from search import catalogue_cache, labels
+def no_memory_from_earlier_tests():
+    """Each test starts without what earlier tests of this process left in memory.
+
+    search.labels, search.catalogue_cache and Wagtail's site root paths (in the default cache) are dropped on
+    save signals, which a test's rollback never sends; the engine breaker (search.breaker) rests for 30 s
+    after any engine failure, which a slow CI run can cause in an unrelated test; the restrictions memo
+    (projets.restrictions) ends with request_finished, which an unconsumed streaming response never sends.
+    """
+    from django.core.cache import cache
+
+    from projets import restrictions
+    from search import breaker, catalogue_cache, labels
 
     labels.clear()
     catalogue_cache.clear()
+    cache.clear()
+    breaker.reset()
+    restrictions.forget_request()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def in_request():
     restrictions._start()
     yield
-    restrictions._finish()
+    restrictions.forget_request()
 
 
 def test_outside_a_request_every_call_reads_the_database(make_project, django_assert_num_queries):

@@ -1,6 +1,8 @@
 """A page of hits carries the names of its themes, territories and organisations as rows, in order, without
 loading those models."""
 
+import re
+
 import pytest
 
 from projets import choices
@@ -44,7 +46,10 @@ def test_themes_and_territories_named_as_the_models_name_them(corpus, django_ass
 
 
 def test_result_cards_list_the_partners_themes_and_territories(corpus, client):
-    html = client.get("/recherche/", {"q": "impact social"}).content.decode()
-    assert "ConcertES, Université de Lille" in html
+    response = client.get("/recherche/", {"q": "impact social"})
+    html = response.content.decode()
+    # The results as a visitor reads them, so that a failure shows what the page said instead.
+    results = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.split("<main", 1)[-1].split("</main>", 1)[0]))
+    assert "ConcertES, Université de Lille" in html, (response.status_code, results)
     assert "Évaluation de l&#x27;impact social" in html
     assert "Hauts-de-France" in html
