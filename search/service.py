@@ -29,6 +29,7 @@ from search.french import words
 from search.highlight import highlight, matches, query_stems
 from search.hit_loading import load_hits, matching_partners
 from search.query import SearchQuery
+from search.shared_backends import shared_backend
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def _base_queryset():
 def search(query: SearchQuery, *, backend: str = "default", exclude_ids: Iterable[int] = ()) -> SearchOutcome:
     """Run `query` on the backend alias; fall back to the database backend if the engine fails."""
     exclude_ids = tuple(exclude_ids)
-    engine = get_search_backend(backend)
+    engine = shared_backend(backend)
     base = _base_queryset()  # reads the view restrictions: once per request (projets.restrictions)
     if isinstance(engine, ElasticsearchBaseSearchBackend):
         if not breaker.is_resting(engine):
@@ -126,7 +127,7 @@ def _fallback_backend():
     from django.conf import settings
 
     alias = FALLBACK_ALIAS if FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS else "default"
-    engine = get_search_backend(alias)
+    engine = shared_backend(alias)
     if isinstance(engine, ElasticsearchBaseSearchBackend):  # misconfigured: use the stock database backend
         engine = get_search_backend("search.backends.database")
     return engine
@@ -327,7 +328,7 @@ def autocomplete(text: str, *, backend: str = "default", limit: int = 5) -> list
         # Nothing the analysis keeps (symbols, scripts other than Latin): the three searches below would
         # all match nothing, so they are not sent.
         return []
-    engine = get_search_backend(backend)
+    engine = shared_backend(backend)
     is_engine = isinstance(engine, ElasticsearchBaseSearchBackend)
     if is_engine and breaker.is_resting(engine):
         return _autocomplete(_fallback_backend(), text, limit)

@@ -151,3 +151,19 @@ def test_each_test_worker_has_its_own_index_prefix_and_media_once(inherited_pref
         [sys.executable, "-c", script], cwd=REPO, env=environment, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.split() == ["coop_test_gw3_", "test-media-gw3"], result.stderr
+
+
+def test_the_search_service_keeps_one_backend_per_configuration(settings):
+    """search.shared_backends: the same backend (and engine client) from search to search, a new one as
+    soon as WAGTAILSEARCH_BACKENDS changes."""
+    from search.shared_backends import shared_backend
+
+    first = shared_backend()
+    assert shared_backend() is first
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False},
+    }
+    renewed = shared_backend()
+    assert renewed is not first
+    assert shared_backend() is renewed
