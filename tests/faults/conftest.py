@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.management.commands import db_worker
 
-from search import breaker
 from search.config import search_backends_from_url
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -45,14 +44,6 @@ def free_port() -> int:
     """A loopback port where nothing listens (bound then released)."""
     with socket.create_server(("127.0.0.1", 0)) as probe:
         return probe.getsockname()[1]
-
-
-@pytest.fixture(autouse=True)
-def engine_trusted_again():
-    """Each test starts with no engine resting after an earlier failure (search.breaker)."""
-    breaker.reset()
-    yield
-    breaker.reset()
 
 
 @pytest.fixture
