@@ -2,7 +2,8 @@
 
 One function for the search page, the catalogue and the JSON API, on every backend:
 - database backends (SQLite FTS5, PostgreSQL): Wagtail's full text search gives the matching queryset;
-  filters and facet counts use the SearchFacet table (one GROUP BY for every facet);
+  filters and facet counts use the SearchFacet table (one GROUP BY for every facet); on PostgreSQL, words
+  are matched once per search, with the total and the facets, in one statement (search.postgres_text);
 - OpenSearch / Elasticsearch: one request returns the page, the total and every facet (engine_query).
 If the engine fails or times out, the same query runs on the database backend and the outcome says
 `degraded=True`. SQL queries per call are constant: count, facets, the page of results and its prefetches.
@@ -22,7 +23,7 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBacken
 from modelsearch.query import And, Fuzzy, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
-from search import breaker, catalogue_cache, engine_query
+from search import breaker, catalogue_cache, engine_query, postgres_text
 from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.french import words
@@ -157,23 +158,30 @@ def _text_query(query: SearchQuery):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _matching(engine, query: SearchQuery, exclude_ids, base, fuzzy=False):
-    """The queryset of matching case studies, ordered as asked."""
+def _matching(engine, query: SearchQuery, exclude_ids, base, fuzzy=False, words=True):
+    """The queryset of matching case studies, ordered as asked (`words=False`: all but the words)."""
     model = _project_model()
     relevance = query.sort == "pertinence" and query.has_text
-    if query.has_text:
+    # PostgreSQL matches through coop_search_text (search.postgres_text); relevance is then ranked.
+    fast_text = not fuzzy and postgres_text.handles(engine)
+    if query.has_text and words and not fast_text:
         text = Fuzzy(" ".join(query.terms), operator="and") if fuzzy else _text_query(query)
         queryset = engine.search(text, base, order_by_relevance=relevance).get_queryset()
     else:
         queryset = base
     for excluded in query.excluded:
-        words = Phrase(excluded) if " " in excluded else PlainText(excluded)
-        found = engine.search(words, model.objects.all(), order_by_relevance=False).get_queryset()
-        queryset = queryset.exclude(pk__in=found.order_by().values("pk"))
+        words_out = Phrase(excluded) if " " in excluded else PlainText(excluded)
+        if fast_text:
+            queryset = queryset.exclude(pk__in=postgres_text.matching_ids(engine, words_out))
+        else:
+            found = engine.search(words_out, model.objects.all(), order_by_relevance=False).get_queryset()
+            queryset = queryset.exclude(pk__in=found.order_by().values("pk"))
     queryset = _apply_filters(queryset, query)
     if exclude_ids:
         queryset = queryset.exclude(pk__in=exclude_ids)
-    if not relevance:
+    if query.has_text and words and fast_text:
+        queryset = queryset.filter(pk__in=postgres_text.matching_ids(engine, _text_query(query)))
+    if not relevance or fast_text:
         queryset = queryset.order_by(*ORDERINGS.get(query.sort, ORDERINGS["debut"]))
     return queryset
 
@@ -195,33 +203,60 @@ def _apply_filters(queryset, query: SearchQuery):
 
 
 def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutcome:
-    from search.models import SearchFacet
-
     queryset = _matching(engine, query, exclude_ids, base)
     whole = not (query.has_text or query.excluded or query.is_filtered or exclude_ids)
     cached = catalogue_cache.get() if whole else None
     if cached:
         total, counts = cached
         return _outcome(query, total, _page_of(queryset, query, total), counts, backend="database", fuzzy=False)
-    total = queryset.count()
+    if query.has_text and postgres_text.handles(engine):
+        # One statement for the total, the facets and, by relevance, the page (search.postgres_text).
+        relevance = query.sort == "pertinence"
+        offset = (query.page - 1) * query.page_size
+        narrowed = query.excluded or query.is_filtered or exclude_ids
+        total, found, ids = postgres_text.matches(
+            engine,
+            _text_query(query),
+            _matching(engine, query, exclude_ids, base, words=False) if narrowed else None,
+            page=(offset, query.page_size) if relevance else None,
+        )
+        if total:
+            if relevance:
+                by_id = {page.pk: page for page in load_hits(base.filter(pk__in=ids))} if ids else {}
+                pages = [by_id[pk] for pk in ids if pk in by_id]
+            else:
+                pages = _page_of(queryset, query, total)
+            return _outcome(query, total, pages, _every_facet(found), backend="database", fuzzy=False)
+    else:
+        total = queryset.count()
     fuzzy = False
     if not total and query.terms and _supports_fuzzy(engine):
         queryset = _matching(engine, query, exclude_ids, base, fuzzy=True)
         total = queryset.count()
         fuzzy = bool(total)
-    counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
-    if total:
-        rows = (
-            SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"))
-            .values_list("facet", "value")
-            .annotate(count=Count("*"))  # COUNT(*): an index-only scan of (page, facet, value)
-            .order_by()
-        )
-        for name, value, count in rows:
-            counts.setdefault(name, {})[value] = count
+    counts = _every_facet(_facet_counts(queryset) if total else {})
     if whole:
         catalogue_cache.put(total, counts)
     return _outcome(query, total, _page_of(queryset, query, total), counts, backend="database", fuzzy=fuzzy)
+
+
+def _facet_counts(queryset) -> dict[str, dict[str, int]]:
+    from search.models import SearchFacet
+
+    counts: dict[str, dict[str, int]] = {}
+    rows = (
+        SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"))
+        .values_list("facet", "value")
+        .annotate(count=Count("*"))  # COUNT(*): an index-only scan of (page, facet, value)
+        .order_by()
+    )
+    for name, value, count in rows:
+        counts.setdefault(name, {})[value] = count
+    return counts
+
+
+def _every_facet(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    return {facet.name: {} for facet in FACETS} | counts
 
 
 def _page_of(queryset, query: SearchQuery, total: int) -> list:

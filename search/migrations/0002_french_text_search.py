@@ -7,6 +7,8 @@ for autocomplete (prefixes, no stemming). Used through WAGTAILSEARCH_BACKENDS (s
 
 from django.db import migrations
 
+from search.migrations._postgresql import on_postgresql
+
 WORD_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
 
 CREATE = f"""
@@ -30,17 +32,7 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS coop_simple;
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("coop_search", "0001_facets")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [on_postgresql(CREATE, DROP)]

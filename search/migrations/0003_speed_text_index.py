@@ -7,6 +7,8 @@ this index).
 
 from django.db import migrations
 
+from search.migrations._postgresql import on_postgresql
+
 CREATE = (
     "CREATE INDEX IF NOT EXISTS search_indexentry_speed_text "
     'ON wagtailsearch_indexentry USING gin (("title" || "body"))'
@@ -14,17 +16,7 @@ CREATE = (
 DROP = "DROP INDEX IF EXISTS search_indexentry_speed_text"
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("coop_search", "0002_french_text_search"), ("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [on_postgresql(CREATE, DROP)]

@@ -1,0 +1,180 @@
+"""PostgreSQL full text search through coop_search_text (search/postgres_text.py, migration 0004).
+
+The table is a trigger-kept copy of the backend's index entries for case studies; the service matches the
+words through it once per search and ranks on title and summary. On SQLite neither exists: the tests check
+that the service does not take that path there.
+"""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
+
+from projets import choices
+from projets.factories import OrganisationFactory
+from projets.indexing import reindex
+from projets.models import ProjectPage
+from search import postgres_text
+from search.config import FALLBACK_ALIAS
+from search.query import parse_request
+from search.service import search
+
+pytestmark = pytest.mark.django_db
+
+
+def database_alias() -> str:
+    """The alias of the database backend in this run: the fallback beside an engine, else the default."""
+    return FALLBACK_ALIAS if FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def on_postgresql() -> bool:
+    """True on PostgreSQL; on SQLite, checks that migrations 0004 and 0005 created nothing there."""
+    if connection.vendor == "postgresql":
+        return True
+    tables = set(connection.introspection.table_names())
+    assert not tables & {"coop_search_text", "coop_search_facetpages"}
+    return False
+
+
+def table_ids() -> set[int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id FROM coop_search_text")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def index_ids() -> set[int]:
+    """Case studies in the backend's own index table."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.object_id::integer FROM wagtailsearch_indexentry e JOIN django_content_type t "
+            "ON t.id = e.content_type_id WHERE t.app_label = 'projets' AND t.model = 'projectpage'"
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_the_service_uses_the_table_only_on_postgresql(search_backend):
+    backend = get_search_backend(database_alias())
+    assert postgres_text.handles(backend) == on_postgresql()
+
+
+def test_the_table_follows_the_index_through_edits_removal_and_rebuild(make_project, search_backend):
+    if not on_postgresql():  # no such table on SQLite (on_postgresql checks it)
+        return
+    first = make_project(title="Jardins partagés et recherche", slug="jardins")
+    second = make_project(title="Cantines scolaires", slug="cantines")
+    assert {first.pk, second.pk} <= table_ids() == index_ids()
+
+    first.title = "Vergers partagés et recherche"
+    first.save_revision().publish()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document @@ plainto_tsquery('coop_french', 'vergers'), "
+            "rank_vector @@ plainto_tsquery('coop_french', 'vergers') FROM coop_search_text WHERE page_id = %s",
+            [first.pk],
+        )
+        assert cursor.fetchone() == (True, True)
+
+    ProjectPage.objects.get(pk=second.pk).delete()
+    assert second.pk not in table_ids()
+    assert table_ids() == index_ids()
+
+    reindex(backend_name=database_alias())
+    assert first.pk in table_ids()
+    assert table_ids() == index_ids()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending foreign key checks
+        cursor.execute("TRUNCATE wagtailsearch_indexentry")
+    assert table_ids() == set() == index_ids()
+
+
+def test_relevance_ranks_title_then_summary_then_the_newest(make_project, search_backend):
+    kept = OrganisationFactory(name="Collectif Potagers", kind=choices.OrganisationKind.ASSOCIATION)
+    make_project(title="Cuisine collective", slug="partenaire-ancien", partners=[(kept, choices.PartnerRole.LEAD)])
+    make_project(title="Cuisine solidaire", slug="partenaire-recent", partners=[(kept, choices.PartnerRole.LEAD)])
+    make_project(title="Ateliers de quartier", slug="resume", summary="Des potagers partagés avec un laboratoire.")
+    make_project(title="Potagers urbains et sciences du sol", slug="titre")
+
+    outcome = search(parse_request({"q": "potagers"}), backend=database_alias())
+    slugs = [hit.page.slug for hit in outcome.hits]
+    assert outcome.count == 4
+    assert slugs[:2] == ["titre", "resume"]
+    # Only a partner's name has the word: equal rank, the newest page first.
+    assert slugs[2:] == ["partenaire-recent", "partenaire-ancien"]
+
+
+def test_the_words_are_matched_once_per_search(make_project, search_backend):
+    for number in range(3):
+        make_project(title=f"Potagers partagés {number}", slug=f"potagers-{number}")
+    with CaptureQueriesContext(connection) as queries:
+        outcome = search(parse_request({"q": "potagers partagés"}), backend=database_alias())
+    assert outcome.count == 3
+    statements = [query["sql"] for query in queries.captured_queries]
+    if on_postgresql():
+        assert sum("coop_search_matches" in sql for sql in statements) == 1
+        assert not any('"title" || "wagtailsearch_indexentry"."body"' in sql for sql in statements)
+    else:
+        assert not any("coop_search_matches" in sql for sql in statements)
+
+
+# -- Facet id lists (migration 0005) ------------------------------------------------------------------
+
+
+def facet_lists() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT facet, value, pages FROM coop_search_facetpages WHERE icount(pages) > 0")
+        return {(facet, value): sorted(pages) for facet, value, pages in cursor.fetchall()}
+
+
+def facet_rows() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT facet, value, array_agg(page_id ORDER BY page_id) FROM coop_search_searchfacet GROUP BY 1, 2"
+        )
+        return {(facet, value): pages for facet, value, pages in cursor.fetchall()}
+
+
+def test_facet_lists_follow_the_facet_rows(corpus, make_project):
+    if not on_postgresql():  # no such table on SQLite (on_postgresql checks it)
+        return
+    assert facet_lists() == facet_rows() != {}
+
+    fete = ProjectPage.objects.get(pk=corpus.fete.pk)
+    fete.themes.set([corpus.education.themes.first()])
+    fete.status = choices.Status.FINISHED
+    fete.save_revision().publish()
+    assert (corpus.fete.pk in facet_lists()[("status", choices.Status.FINISHED)]) is True
+    assert facet_lists() == facet_rows()
+
+    ProjectPage.objects.get(pk=corpus.boutique.pk).delete()
+    assert not any(corpus.boutique.pk in pages for pages in facet_lists().values())
+    assert facet_lists() == facet_rows()
+
+    from search.facets import sync_all
+
+    sync_all(chunk_size=2)
+    assert facet_lists() == facet_rows()
+
+
+def outcome_facets(outcome) -> dict:
+    return {name: {value.value: value.count for value in values} for name, values in outcome.facets.items()}
+
+
+def test_large_searches_count_the_same_facets_from_the_id_lists(corpus, monkeypatch):
+    if not on_postgresql():  # one way of counting on SQLite
+        return
+    for params in (
+        {"q": "economie"},  # matches a draft and a private page too: not counted
+        {"q": "cooperer", "sort": "recent"},
+        {"q": "quartier", "region": "32"},
+        {"q": "economie -sociale"},
+    ):
+        monkeypatch.setattr(postgres_text, "FACET_ROWS_UP_TO", 5000)
+        from_rows = search(parse_request(params), backend=database_alias())
+        monkeypatch.setattr(postgres_text, "FACET_ROWS_UP_TO", 0)
+        from_lists = search(parse_request(params), backend=database_alias())
+        assert from_rows.count == from_lists.count > 0, params
+        assert outcome_facets(from_lists) == outcome_facets(from_rows), params
+        assert sum(outcome_facets(from_lists)["status"].values()) == from_rows.count, params
+        assert [hit.page.pk for hit in from_lists.hits] == [hit.page.pk for hit in from_rows.hits], params
