@@ -35,7 +35,8 @@ CREATE OR REPLACE FUNCTION coop_search_text_sync() RETURNS trigger LANGUAGE plpg
 DECLARE
     case_study integer := (SELECT id FROM django_content_type WHERE app_label = 'projets' AND model = 'projectpage');
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.content_type_id = case_study THEN
+    IF OLD.content_type_id = case_study AND (TG_OP = 'DELETE' OR OLD.object_id <> NEW.object_id
+                                              OR OLD.content_type_id <> NEW.content_type_id) THEN
         DELETE FROM coop_search_text WHERE page_id = OLD.object_id::integer;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.content_type_id = case_study THEN
@@ -57,8 +58,10 @@ BEGIN
 END $$;
 
 DROP TRIGGER IF EXISTS coop_search_text_sync ON wagtailsearch_indexentry;
-CREATE TRIGGER coop_search_text_sync AFTER INSERT OR UPDATE OR DELETE ON wagtailsearch_indexentry
-    FOR EACH ROW EXECUTE FUNCTION coop_search_text_sync();
+-- Not on updates of other columns: the backend rewrites every title_norm after a rebuild.
+CREATE TRIGGER coop_search_text_sync
+    AFTER INSERT OR DELETE OR UPDATE OF content_type_id, object_id, title, body, body_text
+    ON wagtailsearch_indexentry FOR EACH ROW EXECUTE FUNCTION coop_search_text_sync();
 DROP TRIGGER IF EXISTS coop_search_text_empty ON wagtailsearch_indexentry;
 CREATE TRIGGER coop_search_text_empty AFTER TRUNCATE ON wagtailsearch_indexentry
     FOR EACH STATEMENT EXECUTE FUNCTION coop_search_text_empty();
