@@ -10,9 +10,17 @@ import psycopg
 import pytest
 from django.db import connection
 
+from tests.wagtail_roots import ensure_wagtail_roots
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 INSERT = "INSERT INTO coop_search_searchfacet (facet, value, page_id) VALUES (%s, %s, %s)"
+
+
+@pytest.fixture(autouse=True)
+def wagtail_roots(transactional_db):
+    """An earlier transactional test's flush removed the root page its migrations made (autouse: first)."""
+    ensure_wagtail_roots()
 
 
 def connect():
