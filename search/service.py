@@ -144,9 +144,13 @@ def _engine_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutco
     if not total and query.terms:
         ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids, fuzzy=True)
         fuzzy = bool(total)
+    return _outcome(query, total, _pages_in_order(base, ids), counts, backend="engine", fuzzy=fuzzy)
+
+
+def _pages_in_order(base, ids: list[int]) -> list:
+    """The hits of these ids in the order given, loaded once (ids no longer in `base` are left out)."""
     by_id = {page.pk: page for page in load_hits(base.filter(pk__in=ids))} if ids else {}
-    pages = [by_id[pk] for pk in ids if pk in by_id]
-    return _outcome(query, total, pages, counts, backend="engine", fuzzy=fuzzy)
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 # -- Database backends ---------------------------------------------------------------------------------
@@ -158,13 +162,13 @@ def _text_query(query: SearchQuery):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _matching(engine, query: SearchQuery, exclude_ids, base, fuzzy=False, words=True):
-    """The queryset of matching case studies, ordered as asked (`words=False`: all but the words)."""
+def _matching(engine, query: SearchQuery, exclude_ids, base, fuzzy=False, with_words=True):
+    """The queryset of matching case studies, ordered as asked (`with_words=False`: all but the words)."""
     model = _project_model()
     relevance = query.sort == "pertinence" and query.has_text
     # PostgreSQL matches through coop_search_text (search.postgres_text); relevance is then ranked.
     fast_text = not fuzzy and postgres_text.handles(engine)
-    if query.has_text and words and not fast_text:
+    if query.has_text and with_words and not fast_text:
         text = Fuzzy(" ".join(query.terms), operator="and") if fuzzy else _text_query(query)
         queryset = engine.search(text, base, order_by_relevance=relevance).get_queryset()
     else:
@@ -179,7 +183,7 @@ def _matching(engine, query: SearchQuery, exclude_ids, base, fuzzy=False, words=
     queryset = _apply_filters(queryset, query)
     if exclude_ids:
         queryset = queryset.exclude(pk__in=exclude_ids)
-    if query.has_text and words and fast_text:
+    if query.has_text and with_words and fast_text:
         queryset = queryset.filter(pk__in=postgres_text.matching_ids(engine, _text_query(query)))
     if not relevance or fast_text:
         queryset = queryset.order_by(*ORDERINGS.get(query.sort, ORDERINGS["debut"]))
@@ -217,15 +221,11 @@ def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOut
         total, found, ids = postgres_text.matches(
             engine,
             _text_query(query),
-            _matching(engine, query, exclude_ids, base, words=False) if narrowed else None,
+            _matching(engine, query, exclude_ids, base, with_words=False) if narrowed else None,
             page=(offset, query.page_size) if relevance else None,
         )
         if total:
-            if relevance:
-                by_id = {page.pk: page for page in load_hits(base.filter(pk__in=ids))} if ids else {}
-                pages = [by_id[pk] for pk in ids if pk in by_id]
-            else:
-                pages = _page_of(queryset, query, total)
+            pages = _pages_in_order(base, ids) if relevance else _page_of(queryset, query, total)
             return _outcome(query, total, pages, _every_facet(found), backend="database", fuzzy=False)
     else:
         total = queryset.count()
