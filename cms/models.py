@@ -55,6 +55,8 @@ class HomePage(BasePage):
 
         Wagtail's route reads the generic child page, then its specific fields: one query more on each
         case-study page. Other children (content pages, events) pay one query more instead, and are rarer.
+        A case study's own address usually never gets here: cms.routing routes it in one statement first;
+        this route serves the catalogue and whatever that middleware leaves to Wagtail.
         """
         from projets.models import ProjectIndexPage
 
