@@ -8,16 +8,28 @@ id (a client's connections are never shared with a forked worker).
 """
 
 import os
-from functools import lru_cache
+from collections import OrderedDict
 
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
+KEPT = 16  # configurations kept per process (tests change the settings; a site has one or two)
+_backends: OrderedDict = OrderedDict()
+
+
+def _key(alias: str) -> tuple:
+    return alias, repr(getattr(settings, "WAGTAILSEARCH_BACKENDS", {})), os.getpid()
+
 
 def shared_backend(alias: str = "default"):
-    return _backend(alias, repr(getattr(settings, "WAGTAILSEARCH_BACKENDS", {})), os.getpid())
-
-
-@lru_cache(maxsize=16)
-def _backend(alias: str, _configuration: str, _process: int):
-    return get_search_backend(alias)
+    key = _key(alias)
+    backend = _backends.get(key)
+    if backend is None:
+        backend = get_search_backend(alias)
+        # An engine backend writes its client timeout into the OPTIONS dict of the settings it reads (modelsearch
+        # copies the alias's entry, not its OPTIONS): the configuration then reads differently from the second
+        # call on. Kept under both readings, so that the first search does not build a second backend.
+        _backends[key] = _backends[_key(alias)] = backend
+        while len(_backends) > KEPT:
+            _backends.popitem(last=False)
+    return backend
