@@ -124,6 +124,36 @@ def test_postgresql_connections_run_without_jit(monkeypatch):
     assert env_database()["OPTIONS"]["options"] == "-c statement_timeout=5000 -c jit=on"
 
 
+def test_postgresql_connections_prepare_repeated_statements_unless_turned_off(monkeypatch):
+    """A case-study page's ~16 queries were planned anew each time: psycopg prepares those seen 5 times."""
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/db")
+    options = env_database()["OPTIONS"]
+    assert (options["server_side_binding"], options["prepare_threshold"]) == (True, 5)
+    monkeypatch.setenv("PG_PREPARED_STATEMENTS", "off")  # for a pooler in transaction mode
+    assert "server_side_binding" not in env_database()["OPTIONS"]
+    monkeypatch.setenv("PG_PREPARED_STATEMENTS", "sometimes")
+    with pytest.raises(ConfigurationError, match="PG_PREPARED_STATEMENTS: 'sometimes' is neither on nor off"):
+        env_database()
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/x.sqlite3")  # nothing of the kind on SQLite
+    assert "server_side_binding" not in env_database().get("OPTIONS", {})
+
+
+@pytest.mark.django_db
+def test_the_test_database_connection_prepares_a_query_run_again():
+    from django.db import connection
+
+    from projets.models import Theme
+
+    if connection.vendor == "sqlite":
+        return
+    for _ in range(6):
+        list(Theme.objects.filter(slug="prepare-me"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("prepare-me" not in sql and '"projets_theme"."slug" = $1' in sql for sql in prepared), prepared
+
+
 @pytest.mark.django_db
 def test_the_test_database_connection_has_jit_off():
     from django.db import connection
