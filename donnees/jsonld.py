@@ -56,8 +56,9 @@ def _place(territory) -> dict:
 def project_jsonld(page, request=None, loaded=None) -> dict:
     """A case study as a schema.org ResearchProject: partners as members, funders, areas, dates.
 
-    `loaded`: the partners (with their organisation), funding lines (with their funder), themes and
-    territories the page view already fetched, so the metadata costs no query of its own for them;
+    `loaded`: the partners (with their organisation), funding lines (with their funder), themes,
+    territories and keyword names (tag_names) the page view already fetched, so the metadata costs no
+    query of its own for them;
     "linkable", the ids of organisations with a public page (the others, met only in drafts or private
     case studies, get no url).
     """
@@ -73,9 +74,8 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
         data["startDate"] = start
     if end := _date(page.end_year, page.end_month):
         data["endDate"] = end
-    keywords = [theme.name for theme in loaded.get("themes", page.themes.all())] + [
-        tag.name for tag in page.tags.all()
-    ]
+    tag_names = loaded["tag_names"] if "tag_names" in loaded else [tag.name for tag in page.tags.all()]
+    keywords = [theme.name for theme in loaded.get("themes", page.themes.all())] + tag_names
     if keywords:
         data["keywords"] = keywords
     areas = [_place(territory) for territory in loaded.get("territories", page.territories.all())]

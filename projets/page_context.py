@@ -2,9 +2,8 @@
 
 from urllib.parse import unquote
 
-from django.db.models import prefetch_related_objects
-
 from projets.choices import LessonKind, PartnerRole, Visibility
+from projets.page_lists import page_lists
 
 CLAUSES = ("intellectual_property", "publication", "data", "compensation", "governance")
 
@@ -123,12 +122,9 @@ def related_projects(page, themes, partners, limit: int = 4):
 
 
 def project_context(page, request) -> dict:
-    # Kept on the page object, so the JSON-LD of the same page reads them without querying again.
-    prefetch_related_objects([page], "themes", "territories")
+    lists = page_lists(page)
+    themes, territories, lessons = lists.themes, lists.territories, lists.lessons
     partners = list(page.partners.select_related("organisation"))
-    themes = list(page.themes.all())
-    lessons = list(page.lessons.all())
-    territories = list(page.territories.all())
     funding_rows, funding_total = page.funding_table()
     contracts = contract_rows(page, request)
     linkable = linkable_organisations(partners, funding_rows, contracts)
@@ -140,6 +136,7 @@ def project_context(page, request) -> dict:
             "territories": territories,
             "funding_lines": [line for line, _share in funding_rows],
             "linkable": linkable,
+            "tag_names": lists.tag_names,
         },
         "partner_groups": partners_by_role(partners),
         "themes": themes,
@@ -151,7 +148,7 @@ def project_context(page, request) -> dict:
         "obstacles": [lesson for lesson in lessons if lesson.kind == LessonKind.OBSTACLE],
         "levers": [lesson for lesson in lessons if lesson.kind == LessonKind.LEVER],
         "outputs": list(page.outputs.select_related("document")),
-        "sources": list(page.sources.all()),
+        "sources": lists.sources,
         "related_projects": related_projects(page, themes, partners),
         # The address people copy: readable accents rather than percent-escapes.
         "citation_url": unquote(page.get_full_url(request) or ""),

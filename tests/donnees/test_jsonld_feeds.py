@@ -38,6 +38,23 @@ def test_case_study_jsonld_expands_to_a_research_project(catalogue):
     assert expanded[SCHEMA + "url"][0]["@value"].endswith(page.url)
 
 
+def page_jsonld(client, page) -> dict:
+    html = client.get(page.url).content.decode()
+    start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+def test_the_page_shows_the_jsonld_built_from_what_it_already_read(client, catalogue):
+    """The page hands project_jsonld its partners, themes, keywords... read once: the same metadata."""
+    page = catalogue["public"][0]
+    shown, direct = page_jsonld(client, page), project_jsonld(page)
+    assert sorted(shown["keywords"]) == sorted(direct["keywords"]) == ["Santé environnementale", "jardins", "sols"]
+    for key in ("name", "areaServed", "startDate", "endDate"):
+        assert shown[key] == direct[key]
+    for key in ("member", "funder"):
+        assert [org["name"] for org in shown[key]] == [org["name"] for org in direct[key]]
+
+
 def test_organisation_jsonld_expands(catalogue):
     lab = Organisation.objects.get(acronym="LABE")
     [expanded] = expand(organisation_jsonld(lab))
@@ -51,7 +68,7 @@ def test_case_study_page_carries_escaped_jsonld(client, make_project):
     start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
     payload = html[start : html.index("</script>", start)]
     assert "<" not in payload and "&" not in payload
-    assert json.loads(payload)["name"] == page.title
+    assert page_jsonld(client, page)["name"] == page.title
 
 
 def entries(client, query=""):
