@@ -3,7 +3,7 @@
 from urllib.parse import unquote
 
 from projets.choices import LessonKind, PartnerRole, Visibility
-from projets.page_lists import page_lists
+from projets.page_lists import lists_in_memory, page_lists
 
 CLAUSES = ("intellectual_property", "publication", "data", "compensation", "governance")
 
@@ -122,7 +122,8 @@ def related_projects(page, themes, partners, limit: int = 4):
 
 
 def project_context(page, request) -> dict:
-    lists = page_lists(page)
+    # A preview shows what the editor has not saved yet, which only the page object holds.
+    lists = lists_in_memory(page) if getattr(request, "is_preview", False) else page_lists(page)
     themes, territories, lessons = lists.themes, lists.territories, lists.lessons
     partners = list(page.partners.select_related("organisation"))
     funding_rows, funding_total = page.funding_table()

@@ -5,6 +5,9 @@ Python to build and compile for a few rows, and each planned by PostgreSQL. The 
 instances holding the fields the page and its JSON-LD read (any other field would cost a query:
 tests/site/test_case_study_page.py bounds them), in the order the models give: themes by name, territories
 by kind then code, keywords by name, lessons and sources in their editor's order.
+
+A preview is another matter: the editor's unsaved lists live in the page object (modelcluster), not in the
+database, and are read through its managers (`lists_in_memory`).
 """
 
 from dataclasses import dataclass, field
@@ -49,6 +52,17 @@ class PageLists:
     tag_names: list[str] = field(default_factory=list)
     lessons: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+
+
+def lists_in_memory(page) -> PageLists:
+    """The lists as the page object holds them: for a preview, where they may differ from the saved ones."""
+    return PageLists(
+        themes=list(page.themes.all()),
+        territories=list(page.territories.all()),
+        tag_names=[tag.name for tag in page.tags.all()],
+        lessons=list(page.lessons.all()),
+        sources=list(page.sources.all()),
+    )
 
 
 def page_lists(page) -> PageLists:

@@ -58,3 +58,20 @@ def test_a_case_study_without_lists_has_empty_ones(make_project):
     page.themes.clear()
     lists = page_lists(page)
     assert (lists.themes, lists.territories, lists.tag_names, lists.lessons, lists.sources) == ([], [], [], [], [])
+
+
+def test_a_preview_shows_the_lists_the_editor_has_not_saved(make_project):
+    """A preview renders the page object the editor's form built: its lists are in memory, not in the database."""
+    from projets.models import Lesson
+
+    page = make_project(title="Aperçu")
+    page.themes.add(ThemeFactory(name="Thème pas encore enregistré", slug="pas-encore"))
+    page.lessons.add(
+        Lesson(kind=choices.LessonKind.LEVER, category=choices.LessonCategory.FINDING, text="Levier neuf.")
+    )
+    page.tags.add("brouillon")
+    html = page.make_preview_request().render().content.decode()
+    assert "Thème pas encore enregistré" in html and "Levier neuf." in html
+    assert '"brouillon"' in html  # in the JSON-LD keywords
+    # The page as served still shows what is saved.
+    assert page_lists(type(page).objects.get(pk=page.pk)).lessons == []
