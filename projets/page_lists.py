@@ -69,13 +69,13 @@ def page_lists(page) -> PageLists:
     from django.db import connection
     from taggit.models import Tag
 
-    from projets.models import Lesson, ProjectPage, ProjectSource, ProjectTag, Territory, Theme
+    from projets.models import Lesson, ProjectSource, Territory, Theme
 
     models = {THEME: Theme, TERRITORY: Territory, TAG: Tag, LESSON: Lesson, SOURCE: ProjectSource}
     lists = PageLists()
     targets = {THEME: lists.themes, TERRITORY: lists.territories, LESSON: lists.lessons, SOURCE: lists.sources}
     with connection.cursor() as cursor:
-        cursor.execute(_sql(ProjectPage, Theme, Territory, Tag, ProjectTag, Lesson, ProjectSource), [page.pk] * 5)
+        cursor.execute(_sql(), [page.pk] * 5)
         rows = cursor.fetchall()
     for part, _key1, _key2, _key3, pk, *values in rows:
         if part == TAG:
@@ -89,8 +89,11 @@ def page_lists(page) -> PageLists:
     return lists
 
 
-def _sql(ProjectPage, Theme, Territory, Tag, ProjectTag, Lesson, ProjectSource) -> str:  # noqa: N803 (models)
+def _sql() -> str:
+    from taggit.models import Tag
+
     from cms.sql import table
+    from projets.models import Lesson, ProjectPage, ProjectSource, ProjectTag, Territory, Theme
 
     return PAGE_LISTS_SQL.format(
         themes_link=table(ProjectPage.themes.through),
