@@ -95,9 +95,10 @@ def _sql_time(query) -> float:
     statements = [q["sql"] for q in captured.captured_queries]
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        for sql in statements:
+        for sql in statements:  # BEGIN, SET LOCAL and COMMIT too (search.postgres_text): part of its cost
             cursor.execute(sql)
-            cursor.fetchall()
+            if cursor.description is not None:
+                cursor.fetchall()
     return time.perf_counter() - started
 
 

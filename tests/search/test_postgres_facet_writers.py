@@ -41,6 +41,8 @@ def test_crossing_facet_writers_neither_deadlock_nor_lose_ids(make_project, sear
     first_page = make_project(title="Premier", slug="premier")
     second_page = make_project(title="Second", slug="second")
     errors = []
+    with connection.cursor() as cursor:  # so that the universe (migration 0006) gets both pages from the writers
+        cursor.execute("UPDATE coop_search_facetuniverse SET pages = '{}'")
 
     with connect() as first, connect() as second:
         first.execute(INSERT, ["theme", "zz-un", first_page.pk])
@@ -70,3 +72,5 @@ def test_crossing_facet_writers_neither_deadlock_nor_lose_ids(make_project, sear
             ("zz-deux", sorted([first_page.pk, second_page.pk])),
             ("zz-un", sorted([first_page.pk, second_page.pk])),
         ]
+        cursor.execute("SELECT pages FROM coop_search_facetuniverse")
+        assert cursor.fetchall() == [(sorted([first_page.pk, second_page.pk]),)]

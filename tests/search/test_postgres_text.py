@@ -127,6 +127,19 @@ def facet_lists() -> dict:
         return {(facet, value): sorted(pages) for facet, value, pages in cursor.fetchall()}
 
 
+def facet_universe() -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pages FROM coop_search_facetuniverse")
+        (pages,) = cursor.fetchone()  # one row, always
+        return pages
+
+
+def assert_the_universe_holds_every_listed_page() -> None:
+    universe = facet_universe()
+    assert universe == sorted(set(universe))
+    assert set(universe) >= {page for pages in facet_lists().values() for page in pages}
+
+
 def facet_rows() -> dict:
     with connection.cursor() as cursor:
         cursor.execute(
@@ -139,6 +152,7 @@ def test_facet_lists_follow_the_facet_rows(corpus, make_project):
     if not on_postgresql():  # no such table on SQLite (on_postgresql checks it)
         return
     assert facet_lists() == facet_rows() != {}
+    assert_the_universe_holds_every_listed_page()
 
     fete = ProjectPage.objects.get(pk=corpus.fete.pk)
     fete.themes.set([corpus.education.themes.first()])
@@ -146,15 +160,27 @@ def test_facet_lists_follow_the_facet_rows(corpus, make_project):
     fete.save_revision().publish()
     assert (corpus.fete.pk in facet_lists()[("status", choices.Status.FINISHED)]) is True
     assert facet_lists() == facet_rows()
+    assert_the_universe_holds_every_listed_page()
 
     ProjectPage.objects.get(pk=corpus.boutique.pk).delete()
     assert not any(corpus.boutique.pk in pages for pages in facet_lists().values())
     assert facet_lists() == facet_rows()
+    assert_the_universe_holds_every_listed_page()
 
     from search.facets import sync_all
 
     sync_all(chunk_size=2)
     assert facet_lists() == facet_rows()
+    assert_the_universe_holds_every_listed_page()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending foreign key checks
+        cursor.execute("TRUNCATE coop_search_searchfacet")
+    assert facet_universe() == []
+    sync_all(chunk_size=3)
+    assert facet_lists() == facet_rows()
+    assert_the_universe_holds_every_listed_page()
+    assert facet_universe() == sorted(ProjectPage.objects.values_list("pk", flat=True))
 
 
 def outcome_facets(outcome) -> dict:
@@ -173,8 +199,11 @@ def test_large_searches_count_the_same_facets_from_the_id_lists(corpus, monkeypa
         monkeypatch.setattr(postgres_text, "FACET_ROWS_UP_TO", 5000)
         from_rows = search(parse_request(params), backend=database_alias())
         monkeypatch.setattr(postgres_text, "FACET_ROWS_UP_TO", 0)
-        from_lists = search(parse_request(params), backend=database_alias())
-        assert from_rows.count == from_lists.count > 0, params
-        assert outcome_facets(from_lists) == outcome_facets(from_rows), params
-        assert sum(outcome_facets(from_lists)["status"].values()) == from_rows.count, params
-        assert [hit.page.pk for hit in from_lists.hits] == [hit.page.pk for hit in from_rows.hits], params
+        # The matched pages in each list, then the list minus its unmatched pages (migration 0006).
+        for ratio in (0, 1_000_000):
+            monkeypatch.setattr(postgres_text, "UNMATCHED_RATIO", ratio)
+            from_lists = search(parse_request(params), backend=database_alias())
+            assert from_rows.count == from_lists.count > 0, (params, ratio)
+            assert outcome_facets(from_lists) == outcome_facets(from_rows), (params, ratio)
+            assert sum(outcome_facets(from_lists)["status"].values()) == from_rows.count, (params, ratio)
+            assert [hit.page.pk for hit in from_lists.hits] == [hit.page.pk for hit in from_rows.hits], (params, ratio)
