@@ -1,10 +1,11 @@
 """The query parser and the highlighter: pure functions, no database."""
 
 import random
+import unicodedata
 
 import pytest
 
-from search.french import analyse
+from search.french import analyse, fold
 from search.highlight import highlight, query_stems
 from search.query import QueryError, parse_params, parse_text
 
@@ -60,3 +61,36 @@ def test_blank_values_count_towards_the_limit_of_a_filter():
     params.setlist("theme", [""] * (MAX_VALUES_PER_FILTER + 1))
     with pytest.raises(QueryError, match="Trop de valeurs"):
         parse_params(params)
+
+
+def folded_whole(text: str) -> str:
+    """fold() by its definition: the whole text decomposed (NFKD), its combining marks dropped."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Économie sociale et solidaire",
+        "cœur, Æther, l’impact des tiers-lieux à Besançon",
+        "e\u0301te\u0301 a\u0327\u0301b",  # accents typed as combining marks, in any order
+        "ﬁn ½ Ⅻ ㎏ Straße ǅ İstanbul",  # compatibility forms, a capital that lowers into two characters
+        "한국어 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀",  # Hangul decomposes; characters past the kept table
+        "plain ascii",
+    ],
+)
+def test_fold_character_by_character_equals_folding_the_whole_text(text):
+    assert fold(text) == folded_whole(text)
+    assert fold(text) == folded_whole(text)  # second time: from the table of folded characters
+
+
+def test_fold_equals_folding_the_whole_text_on_random_unicode():
+    draw = random.Random(8)
+    for _ in range(3000):
+        text = "".join(
+            chr(draw.choice([draw.randint(32, 0x2FF), draw.randint(0x300, 0x36F), draw.randint(0x370, 0x10FFFF)]))
+            for _ in range(draw.randint(1, 12))
+        )
+        text = "".join(c for c in text if unicodedata.category(c) != "Cs")  # no lone surrogates
+        assert fold(text) == folded_whole(text), text
