@@ -27,8 +27,9 @@ from search import breaker, catalogue_cache, engine_query, postgres_text
 from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.french import words
-from search.highlight import highlight, matches, query_stems
+from search.highlight import highlight, query_stems
 from search.hit_loading import load_hits, matching_partners
+from search.passages import first_passages
 from search.query import SearchQuery
 from search.shared_backends import shared_backend
 
@@ -295,19 +296,9 @@ def _snippets(pages, wanted) -> dict[int, SafeString]:
     snippets = {page.pk: highlight(page.summary, wanted) for page in pages}
     lacking = [pk for pk, snippet in snippets.items() if wanted and "<mark>" not in snippet]
     if lacking:
-        for pk, body in _project_model().objects.filter(pk__in=lacking).values_list("pk", "body"):
-            passage = _first_passage(body, wanted)
-            if passage is not None:
-                snippets[pk] = highlight(passage, wanted)
+        for pk, passage in first_passages(lacking, wanted).items():
+            snippets[pk] = highlight(passage, wanted)
     return snippets
-
-
-def _first_passage(body, wanted) -> str | None:
-    for child in body:
-        for text in child.block.get_searchable_content(child.value):
-            if isinstance(text, str) and matches(text, wanted):
-                return text
-    return None
 
 
 def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:

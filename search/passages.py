@@ -1,0 +1,83 @@
+"""The first passage of a case study's narrative that holds the words searched, for a hit's snippet.
+
+A hit whose summary lacks the words shows the first block of its narrative (StreamField `body`) whose
+searchable text has them. Building each narrative's StreamValue and asking every block for its searchable
+text (Django's `strip_tags`, an HTML parser written in Python, on every paragraph) was ~15 ms for a page of
+20 hits. So each narrative is read as the JSON it is stored as, and a block is asked for its searchable
+text only when its strings may hold a wanted word.
+
+"May hold" is checked on the block's strings as stored and as their text once markup is removed the way
+`get_text_for_indexing` does (spaces after block elements, none for inline ones, entities decoded), by
+regular expressions rather than an HTML parser. The only text it could miss is a word split by inline
+markup *and* inside malformed "<...>" pairs; such a hit shows its summary. The block that passes is
+converted and read by Wagtail itself, so the passage shown is exactly the block's searchable text.
+"""
+
+import json
+import re
+from html import unescape
+
+from django.db.models import TextField
+from django.db.models.functions import Cast
+
+from search.highlight import matches
+
+# The keys of a block in a stored stream: its type and id are no text (and each id would only fill the
+# highlighting's word caches).
+STREAM_CHILD_KEYS = {"type", "value", "id"}
+# As wagtail.rich_text.get_text_for_indexing: a space after block elements and line breaks, then no markup.
+BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>|<(br|hr)\s*/>)", re.IGNORECASE)
+MARKUP = re.compile(r"<[^>]*>")
+
+
+def first_passages(page_ids, wanted: frozenset[str]) -> dict[int, str]:
+    """{page id: the first searchable text of its narrative that holds a wanted stem}, for these pages."""
+    from projets.models import ProjectPage
+
+    stream_block = ProjectPage._meta.get_field("body").stream_block
+    # As text: the field's own conversion would build every StreamValue and block value first.
+    rows = ProjectPage.objects.filter(pk__in=page_ids).values_list("pk", Cast("body", output_field=TextField()))
+    passages = {}
+    for pk, stored in rows:
+        passage = first_passage(json.loads(stored) if stored else [], stream_block, wanted)
+        if passage is not None:
+            passages[pk] = passage
+    return passages
+
+
+def first_passage(stored: list, stream_block, wanted: frozenset[str]) -> str | None:
+    """The first searchable text of these stored blocks (in order) that has a wanted stem, or None."""
+    for child in stored:
+        block = stream_block.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
+        if block is None or not may_hold(child.get("value"), wanted):  # unknown types: StreamValue skips them too
+            continue
+        for text in block.get_searchable_content(block.to_python(child.get("value"))):
+            if isinstance(text, str) and matches(text, wanted):
+                return text
+    return None
+
+
+def may_hold(value, wanted: frozenset[str]) -> bool:
+    """False if neither the stored strings nor their text without markup have a wanted stem."""
+    stored = "\n".join(_strings(value))
+    if not stored:
+        return False
+    if matches(stored, wanted):
+        return True
+    return ("<" in stored or "&" in stored) and matches(
+        unescape(MARKUP.sub("", BLOCK_END.sub(r"\1 ", stored))), wanted
+    )
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        if set(value) == STREAM_CHILD_KEYS:  # a block of the stream: only its value is text
+            yield from _strings(value["value"])
+            return
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
