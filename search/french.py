@@ -42,9 +42,13 @@ def fold(text: str) -> str:
     return _NON_ASCII.sub(_fold_match, text)
 
 
+# No decomposition in Unicode, two letters in French.
+LIGATURES = {"œ": "oe", "æ": "ae"}
+
+
 def _fold_character(character: str) -> str:
-    if character in "œæ":  # no decomposition in Unicode, two letters in French
-        return {"œ": "oe", "æ": "ae"}[character]
+    if character in LIGATURES:
+        return LIGATURES[character]
     return "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
 
 
