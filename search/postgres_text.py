@@ -36,7 +36,21 @@ def _tsquery(engine, text) -> tuple[str, list]:
 def matching_ids(engine, text) -> RawSQL:
     """The ids of the case studies matching `text`, for `pk__in` (visibility is the caller's)."""
     sql, params = _tsquery(engine, text)  # SQL compiled by Django; the words are parameters
-    return RawSQL(f"SELECT page_id FROM coop_search_matches({sql})", params)  # noqa: S608, S611
+    return RawSQL(f"SELECT page_id FROM coop_search_ids({sql}) AS m(page_id)", params)  # noqa: S608, S611
+
+
+_ranking_index: dict[str, bool] = {}
+
+
+def has_ranking_index() -> bool:
+    """Whether migration 0007 could build the RUM index of the rank vectors on this database (asked once per
+    database and process: an index appears or goes only through a migration)."""
+    key = connection.settings_dict["NAME"]
+    if key not in _ranking_index:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('coop_search_text_rank') IS NOT NULL")
+            _ranking_index[key] = cursor.fetchone()[0]
+    return _ranking_index[key]
 
 
 # Below this many matches, counting the facet rows of the matches is cheaper than ~200 intersections of
@@ -49,16 +63,21 @@ FACET_ROWS_UP_TO = 5000
 # (~45 ms against ~100 for 80,000 matches of 100,000). This is the ratio of unmatched to matched pages
 # under which the unmatched ones are counted.
 UNMATCHED_RATIO = 1.0
+# The matches: ids only (`coop_search_ids`, migration 0007), or ids and `ts_rank` when relevance is ranked
+# without the RUM index (`coop_search_matches`). Visibility and filters are the `{candidates}` condition.
+IDS = "SELECT m.page_id FROM coop_search_ids((SELECT query FROM words)) AS m(page_id) WHERE m.page_id {candidates}"
+IDS_AND_RANKS = """SELECT m.page_id, m.rank FROM coop_search_matches((SELECT query FROM words)) m
+     WHERE m.page_id {candidates}"""
 STATEMENT = """
-WITH candidates AS MATERIALIZED (
-    SELECT m.page_id, m.rank FROM coop_search_matches({tsquery}) m WHERE m.page_id {candidates}
-), matched AS MATERIALIZED (SELECT count(*) AS n, sort(array_agg(page_id)) AS ids FROM candidates),
+WITH words AS MATERIALIZED (SELECT {tsquery} AS query),
+candidates AS MATERIALIZED ({matches}),
+matched AS MATERIALIZED (SELECT count(*) AS n, sort(array_agg(page_id)) AS ids FROM candidates),
 unmatched AS MATERIALIZED (
     SELECT u.pages - (SELECT ids FROM matched) AS ids FROM coop_search_facetuniverse u
      WHERE (SELECT n FROM matched) > {facet_rows_up_to}
 ), smaller AS MATERIALIZED (
     SELECT icount(ids) < {unmatched_ratio} * (SELECT n FROM matched) AS unmatched FROM unmatched
-)
+){ranking}
 SELECT 0, '', '', (SELECT n FROM matched), 0
 UNION ALL
 SELECT 1, f.facet, f.value, count(*), 0
@@ -81,8 +100,62 @@ SELECT 1, lists.facet, lists.value, lists.n, 0 FROM (
 # reading them back cost ~40 ms of a 220 ms search. Raised for this statement's transaction only.
 WORK_MEM = "32MB"
 
+# Without the RUM index: every match ranked, the page picked by a top-N sort.
 RANKED_PAGE = """UNION ALL
 (SELECT 2, '', '', c.page_id, c.rank FROM candidates c ORDER BY c.rank DESC, c.page_id DESC LIMIT %s OFFSET %s)"""
+
+# With it (migration 0007), the first `end` (offset + limit) matches by distance (the inverse of RUM's score),
+# ties by the newest, come out of the index in order. Only the matches whose title or summary hold one of
+# the words are in that index scan (`any_word`: the query's lexemes joined by |); every other match scores 0
+# (an infinite distance). So when fewer than `end` matches are ranked, the newest of the others follow.
+INDEXED_RANKING = """,
+any_word AS MATERIALIZED (
+    SELECT string_agg(w[1], ' | ')::tsquery AS query
+      FROM regexp_matches((SELECT query FROM words)::text, $re$('(?:[^']|'')*'(?::[*A-D]+)?)$re$, 'g') AS w
+), ranked AS MATERIALIZED (
+    -- In the index's order (distance only), with the matches tied with the last one, then by the newest.
+    SELECT r.page_id, r.distance FROM (
+        -- The words again, not the `words` CTE: an index orders by an operator on a constant.
+        SELECT t.page_id, t.rank_vector <=> {tsquery} AS distance FROM coop_search_text t
+         WHERE t.rank_vector @@ (SELECT query FROM any_word)
+           -- IS TRUE keeps this a filter on the index scan, not a join: the planner would rather probe the
+           -- primary key for each of 80,000 matches and rank them all (~0.8 s) than read the index in order.
+           AND (t.page_id IN (SELECT page_id FROM candidates)) IS TRUE
+         ORDER BY 2 FETCH FIRST %s ROWS WITH TIES
+    ) r ORDER BY 2, 1 DESC LIMIT %s
+), unranked AS MATERIALIZED (
+    SELECT u.page_id, 'Infinity'::real AS distance
+      FROM unnest(sort_desc((SELECT ids FROM matched) - (SELECT coalesce(array_agg(page_id), '{{}}') FROM ranked)))
+           AS u(page_id)
+     WHERE (SELECT count(*) FROM ranked) < %s LIMIT %s
+)"""
+INDEXED_PAGE = """UNION ALL
+(SELECT 2, '', '', p.page_id, -p.distance FROM (SELECT * FROM ranked UNION ALL SELECT * FROM unranked) p
+  ORDER BY p.distance, p.page_id DESC LIMIT %s OFFSET %s)"""
+
+
+def _statement(tsquery: tuple[str, list], condition: str, page: tuple[int, int] | None) -> tuple[str, list]:
+    """The statement's SQL for this search, and the parameters that follow the tsquery's and the candidates'."""
+    tsquery_sql, tsquery_params = tsquery
+    if page is None:  # the caller orders the matches: no rank needed
+        matches, ranking, page_sql, params = IDS, "", "", []
+    elif has_ranking_index():
+        offset, limit = page
+        end = offset + limit
+        ranking = INDEXED_RANKING.format(tsquery=tsquery_sql)
+        matches, page_sql, params = IDS, INDEXED_PAGE, [*tsquery_params, end, end, end, end, limit, offset]
+    else:
+        offset, limit = page
+        matches, ranking, page_sql, params = IDS_AND_RANKS, "", RANKED_PAGE, [limit, offset]
+    sql = STATEMENT.format(
+        tsquery=tsquery_sql,
+        matches=matches.format(candidates=condition),
+        facet_rows_up_to=FACET_ROWS_UP_TO,
+        unmatched_ratio=float(UNMATCHED_RATIO),
+        ranking=ranking,
+        page=page_sql,
+    )
+    return sql, params
 
 
 def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
@@ -102,17 +175,8 @@ def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
     else:
         candidates_sql, candidates_params = candidates.order_by().values("pk").query.sql_with_params()
         condition = f"IN ({candidates_sql})"
-    sql = STATEMENT.format(
-        tsquery=tsquery_sql,
-        candidates=condition,
-        facet_rows_up_to=FACET_ROWS_UP_TO,
-        unmatched_ratio=float(UNMATCHED_RATIO),
-        page=RANKED_PAGE if page else "",
-    )
-    params = [*tsquery_params, *candidates_params]
-    if page:
-        offset, limit = page
-        params += [limit, offset]
+    sql, page_params = _statement((tsquery_sql, tsquery_params), condition, page)
+    params = [*tsquery_params, *candidates_params, *page_params]
     total, counts, hits = 0, {}, []
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")

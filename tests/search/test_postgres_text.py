@@ -18,7 +18,7 @@ from projets.models import ProjectPage
 from search import postgres_text
 from search.config import FALLBACK_ALIAS
 from search.query import parse_request
-from search.service import search
+from search.service import _text_query, search
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +112,10 @@ def test_the_words_are_matched_once_per_search(make_project, search_backend):
     assert outcome.count == 3
     statements = [query["sql"] for query in queries.captured_queries]
     if on_postgresql():
-        assert sum("coop_search_matches" in sql for sql in statements) == 1
+        assert sum("coop_search_ids" in sql for sql in statements) == 1
         assert not any('"title" || "wagtailsearch_indexentry"."body"' in sql for sql in statements)
     else:
-        assert not any("coop_search_matches" in sql for sql in statements)
+        assert not any("coop_search_" in sql for sql in statements)
 
 
 # -- Facet id lists (migration 0005) ------------------------------------------------------------------
@@ -207,3 +207,55 @@ def test_large_searches_count_the_same_facets_from_the_id_lists(corpus, monkeypa
             assert outcome_facets(from_lists) == outcome_facets(from_rows), (params, ratio)
             assert sum(outcome_facets(from_lists)["status"].values()) == from_rows.count, (params, ratio)
             assert [hit.page.pk for hit in from_lists.hits] == [hit.page.pk for hit in from_rows.hits], (params, ratio)
+
+
+# -- Relevance from the RUM index (migration 0007) ---------------------------------------------------------
+
+
+def reference_order(word: str, ranking: str) -> list[int]:
+    """Every public case study matching `word`, ordered in SQL by `ranking` then the newest."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.page_id FROM coop_search_text t JOIN wagtailcore_page p ON p.id = t.page_id, "  # noqa: S608
+            f"plainto_tsquery('coop_french', %s) q WHERE t.document @@ q AND p.live ORDER BY {ranking}, 1 DESC",
+            [word],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def pages_of(word: str, size: int) -> list[int]:
+    """The matches of `word` by relevance, page after page of `size`, as the service asks for them."""
+    engine = get_search_backend(database_alias())
+    text = _text_query(parse_request({"q": word}))
+    ids, offset = [], 0
+    while True:
+        total, _counts, page = postgres_text.matches(engine, text, None, page=(offset, size))
+        ids += page
+        offset += size
+        if offset >= total:
+            return ids
+
+
+def test_relevance_pages_follow_the_ranking_index_then_the_newest(make_project, search_backend, monkeypatch):
+    if not on_postgresql():  # no ranking in SQL on SQLite
+        return
+    assert postgres_text.has_ranking_index()  # scripts/postgres.sh installs rum: this path is the one tested
+    kept = OrganisationFactory(name="Collectif Potagers", kind=choices.OrganisationKind.ASSOCIATION)
+    for number in range(4):  # the word only in a partner's name: not ranked, the newest first
+        make_project(title=f"Cuisine {number}", slug=f"cuisine-{number}", partners=[(kept, choices.PartnerRole.LEAD)])
+    for number in range(3):  # equal titles: equal distances, the newest first
+        make_project(title="Potagers urbains", slug=f"pareil-{number}")
+    make_project(title="Ateliers", slug="resume", summary="Des potagers, encore des potagers partagés.")
+    make_project(title="Potagers et potagers", slug="deux-fois")
+    make_project(title="Potagers cachés", slug="brouillon", publish=False)
+
+    expected = reference_order("potagers", "t.rank_vector <=> q")
+    assert len(expected) == 9
+    for size in (1, 2, 3, 4, 20):  # pages that end inside the ties and across the ranked / unranked edge
+        assert pages_of("potagers", size) == expected, size
+
+    # Without the index (a server without rum): every match ranked by ts_rank, the same rule after it.
+    monkeypatch.setitem(postgres_text._ranking_index, connection.settings_dict["NAME"], False)
+    expected = reference_order("potagers", "ts_rank(t.rank_vector, q) DESC")
+    for size in (2, 20):
+        assert pages_of("potagers", size) == expected, size
