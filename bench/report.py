@@ -43,6 +43,11 @@ def print_table(results: dict) -> None:
             if key in run:
                 _print_load(run[key], label)
         print(f"load average before / after: {run.get('load_average_before')} / {run.get('load_average_after')}")
+        for step, settled in run.get("settled", {}).items():  # bench.settle, before each measuring step
+            print(
+                f"  before {step}: waited {settled['waited_s']} s, load {settled['load_average']}, "
+                f"{'quiet' if settled['quiet'] else 'NOT quiet'}"
+            )
 
 
 def _print_load(load: dict, label: str) -> None:

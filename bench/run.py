@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.load import throughput
 from bench.report import print_table
+from bench.settle import settle
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_PG", "postgres://coop:coop@127.0.0.1:55432")
@@ -185,6 +186,7 @@ def main() -> None:
             run = {"size": size, "backend": backend, "data": data, "index": index}
             run["load_average_before"] = [round(value, 2) for value in os.getloadavg()]
             results["runs"].append(run)
+            run["settled"] = {"measure": settle()}
             run["measure"] = measure(env, args.api_url, repeat, 10 if args.quick else 30, args.pages_only)
             save(path, results)  # kept even if the load part fails
             pages = run["measure"]["pages"]
@@ -196,9 +198,11 @@ def main() -> None:
             paths["catalogue"] = pages["catalogue"]["url"]
             if not args.pages_only:
                 paths["search_api"] = f"{args.api_url}?q=recherche"
+            run["settled"]["load"] = settle()
             run["load"] = safe_throughput(env, paths, duration)
             with tempfile.TemporaryDirectory(prefix="bench-pagecache-") as folder:
                 cached = {**env, "PAGE_CACHE_SECONDS": "300", "PAGE_CACHE_DIR": folder}
+                run["settled"]["load_cached"] = settle()
                 run["load_cached"] = safe_throughput(cached, paths, duration)
             run["load_average_after"] = [round(value, 2) for value in os.getloadavg()]
             save(path, results)
