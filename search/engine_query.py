@@ -56,7 +56,7 @@ def text_clauses(query: SearchQuery, compiler, fuzzy: bool) -> tuple[list, list,
     return must, should, must_not
 
 
-def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False) -> dict:
+def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False, counted=True) -> dict:
     compiler = backend.query_compiler_class(base_queryset, MATCH_ALL)
     mapping = compiler.mapping
     must, should, must_not = text_clauses(query, compiler, fuzzy)
@@ -83,24 +83,27 @@ def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=()
     else:
         sort = ["_score", {id_column: "desc"}]
 
-    return {
+    body = {
         "query": {
             "bool": {"must": must or [{"match_all": {}}], "should": should, "must_not": must_not, "filter": filters}
         },
         "sort": sort,
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
-        "track_total_hits": True,
+        "track_total_hits": counted,
         "_source": False,
         backend.results_class.fields_param_name: ["pk"],
-        # One aggregation over the "facet:value" keys rather than one per facet (search.facets.facet_keys).
-        "aggs": {FACETS_AGGREGATION: {"terms": {"field": facet_keys_column, "size": FACET_BUCKETS}}},
     }
+    if counted:
+        # One aggregation over the "facet:value" keys rather than one per facet (search.facets.facet_keys).
+        body["aggs"] = {FACETS_AGGREGATION: {"terms": {"field": facet_keys_column, "size": FACET_BUCKETS}}}
+    return body
 
 
-def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False):
-    """Return (page ids in order, total, {facet: {value: count}}) from a single engine request."""
-    body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy)
+def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False, counted=True):
+    """Return (page ids in order, total, {facet: {value: count}}) from a single engine request; with
+    `counted` false, only the page ids are asked for (no total, no aggregation) and None, None follow them."""
+    body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy, counted)
     index = backend.get_index_for_model(model).name
     try:
         response = _send(backend, index, body)
@@ -110,6 +113,8 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
         response = _send(backend, index, body)  # once: an atomic rebuild just swapped the index
     hits = response["hits"]
     ids = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
+    if not counted:
+        return ids, None, None
     return ids, hits["total"]["value"], facet_counts(response["aggregations"][FACETS_AGGREGATION]["buckets"])
 
 

@@ -138,9 +138,23 @@ def _fallback_backend():
 # -- Engines -------------------------------------------------------------------------------------------
 
 
+def _whole_catalogue(query: SearchQuery, exclude_ids) -> bool:
+    """No words, no filter: the total and facet counts are the whole catalogue's (search.catalogue_cache)."""
+    return not (query.has_text or query.excluded or query.is_filtered or exclude_ids)
+
+
 def _engine_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutcome:
     model = _project_model()
+    whole = _whole_catalogue(query, exclude_ids)
+    cached = catalogue_cache.get() if whole else None
+    if cached:
+        # Only the page from the engine: its aggregations over every case study cost ~25 ms at 100,000.
+        total, counts = cached
+        ids, _total, _counts = engine_query.run(engine, model, base, query, exclude_ids, counted=False)
+        return _outcome(query, total, _pages_in_order(base, ids), counts, backend="engine", fuzzy=False)
     ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids)
+    if whole:
+        catalogue_cache.put(total, counts)
     fuzzy = False
     if not total and query.terms:
         ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids, fuzzy=True)
@@ -209,7 +223,7 @@ def _apply_filters(queryset, query: SearchQuery):
 
 def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutcome:
     queryset = _matching(engine, query, exclude_ids, base)
-    whole = not (query.has_text or query.excluded or query.is_filtered or exclude_ids)
+    whole = _whole_catalogue(query, exclude_ids)
     cached = catalogue_cache.get() if whole else None
     if cached:
         total, counts = cached
