@@ -105,24 +105,30 @@ RANKED_PAGE = """UNION ALL
 (SELECT 2, '', '', c.page_id, c.rank FROM candidates c ORDER BY c.rank DESC, c.page_id DESC LIMIT %s OFFSET %s)"""
 
 # With it (migration 0007), the first `end` (offset + limit) matches by distance (the inverse of RUM's score),
-# ties by the newest, come out of the index in order. Only the matches whose title or summary hold one of
-# the words are in that index scan (`any_word`: the query's lexemes joined by |); every other match scores 0
-# (an infinite distance). So when fewer than `end` matches are ranked, the newest of the others follow.
+# ties by the newest, come out of the index in order. RUM's score is a cover density: a sum over the extents
+# of the rank vector (the title and the text's first 300 characters) that hold every word of the query. A
+# match whose vector lacks one of the words has no such extent: it scores 0, an infinite distance, like a
+# match whose words are all further in its text. So the index scan reads only the vectors with *every* word
+# (`all_words`: the query's lexemes joined by &; by | should the query have | or !, which this path does not
+# build): `recherche participative` reads 33,535 of them instead of the 68,575 with one of the words. Only
+# finite distances are kept; when fewer than `end` matches have one, the newest of the others follow (all of
+# them: a page that ended among the zeros of the scan once missed newer matches and repeated one).
 INDEXED_RANKING = """,
-any_word AS MATERIALIZED (
-    SELECT string_agg(w[1], ' | ')::tsquery AS query
+all_words AS MATERIALIZED (
+    SELECT string_agg(w[1], CASE WHEN (SELECT query FROM words)::text ~ '[|!]' THEN ' | ' ELSE ' & ' END)::tsquery
+           AS query
       FROM regexp_matches((SELECT query FROM words)::text, $re$('(?:[^']|'')*'(?::[*A-D]+)?)$re$, 'g') AS w
 ), ranked AS MATERIALIZED (
     -- In the index's order (distance only), with the matches tied with the last one, then by the newest.
     SELECT r.page_id, r.distance FROM (
         -- The words again, not the `words` CTE: an index orders by an operator on a constant.
         SELECT t.page_id, t.rank_vector <=> {tsquery} AS distance FROM coop_search_text t
-         WHERE t.rank_vector @@ (SELECT query FROM any_word)
+         WHERE t.rank_vector @@ (SELECT query FROM all_words)
            -- IS TRUE keeps this a filter on the index scan, not a join: the planner would rather probe the
            -- primary key for each of 80,000 matches and rank them all (~0.8 s) than read the index in order.
            AND (t.page_id IN (SELECT page_id FROM candidates)) IS TRUE
          ORDER BY 2 FETCH FIRST %s ROWS WITH TIES
-    ) r ORDER BY 2, 1 DESC LIMIT %s
+    ) r WHERE r.distance < 'Infinity' ORDER BY 2, 1 DESC LIMIT %s
 ), unranked AS MATERIALIZED (
     SELECT u.page_id, 'Infinity'::real AS distance
       FROM unnest(sort_desc((SELECT ids FROM matched) - (SELECT coalesce(array_agg(page_id), '{{}}') FROM ranked)))

@@ -212,6 +212,45 @@ def test_large_searches_count_the_same_facets_from_the_id_lists(corpus, monkeypa
 # -- Relevance from the RUM index (migration 0007) ---------------------------------------------------------
 
 
+def test_matches_lacking_a_word_in_the_rank_vector_rank_with_the_unranked(make_project, search_backend):
+    """RUM scores 0 a match whose rank vector (title and start of the text) lacks one of the words: it goes
+    with the newest of the matches scored 0, not before them. (The index scan once read the vectors with one
+    of the words: a page of 3 or 4 then ended on the newest of those, and the next page repeated a match.)"""
+    if not on_postgresql():
+        return
+    assert postgres_text.has_ranking_index()
+    garden = OrganisationFactory(name="Jardins du Coin", kind=choices.OrganisationKind.ASSOCIATION)
+    vegetable = OrganisationFactory(name="Collectif Potagers", kind=choices.OrganisationKind.ASSOCIATION)
+    lead = choices.PartnerRole.LEAD
+    # 290 characters: the partners' names come after the first 300 of the text, out of the rank vector.
+    long = "Des outils. " + "Une coopération entre une association et un laboratoire, décrite pas à pas. " * 3
+    long += "Elle a duré trois ans et réuni des bénévoles."
+    plan = [  # oldest first: (slug, title, summary, partners)
+        ("seul-1", "Cuisine", long, [(vegetable, lead), (garden, lead)]),  # both words out of the rank vector
+        ("moitie-1", "Jardins", long, [(vegetable, lead)]),  # one word in the title, the other out of the vector
+        ("seul-2", "Cuisine", long, [(vegetable, lead), (garden, lead)]),
+        ("moitie-2", "Cuisine", long.replace("outils", "jardins"), [(vegetable, lead)]),  # one in the summary
+        ("complet-1", "Jardins potagers", long, []),
+        ("seul-3", "Cuisine", long, [(vegetable, lead), (garden, lead)]),
+        ("complet-2", "Jardins potagers", long, []),
+        ("seul-4", "Cuisine", long, [(vegetable, lead), (garden, lead)]),
+    ]
+    for slug, title, summary, partners in plan:
+        make_project(title=title, slug=slug, summary=summary, partners=partners)
+
+    with connection.cursor() as cursor:  # the plan holds what it says: 2 matches with one word, 4 with none
+        cursor.execute(
+            "SELECT count(*) FILTER (WHERE rank_vector @@ to_tsquery('coop_french', 'jardin | potager')), count(*) "
+            "FROM coop_search_text WHERE rank_vector <=> plainto_tsquery('coop_french', 'jardins potagers') "
+            "= 'Infinity'"
+        )
+        assert cursor.fetchone() == (2, 6)
+    expected = reference_order("jardins potagers", "t.rank_vector <=> q")
+    assert len(expected) == len(plan)
+    for size in (1, 2, 3, 4, 20):  # a page of 3 or 4 ends on the first match scored 0: the newest of them all
+        assert pages_of("jardins potagers", size) == expected, size
+
+
 def reference_order(word: str, ranking: str) -> list[int]:
     """Every public case study matching `word`, ordered in SQL by `ranking` then the newest."""
     with connection.cursor() as cursor:
