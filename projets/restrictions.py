@@ -19,14 +19,28 @@ _memo = threading.local()
 
 def private_sections() -> tuple[tuple[str, int], ...]:
     """(path, depth) of every page carrying a view restriction: each one hides itself and its descendants."""
-    from wagtail.models import PageViewRestriction
-
     sections = getattr(_memo, "sections", None)
     if sections is None:
-        sections = tuple(PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("pk"))
+        sections = _read_sections()
         if getattr(_memo, "in_request", False):
             _memo.sections = sections
     return sections
+
+
+def _read_sections() -> tuple[tuple[str, int], ...]:
+    """In SQL: building the same query with the ORM cost more than running it (0.9 against 0.4 ms), on every
+    request of the public site."""
+    from django.db import connection
+    from wagtail.models import Page, PageViewRestriction
+
+    from cms.sql import table
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT page.path, page.depth FROM {table(PageViewRestriction)} restriction "  # noqa: S608 (table names)
+            f"JOIN {table(Page)} page ON page.id = restriction.page_id ORDER BY restriction.id"
+        )
+        return tuple((path, depth) for path, depth in cursor.fetchall())
 
 
 def public_q(relation: str = "") -> Q:

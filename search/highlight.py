@@ -25,7 +25,8 @@ def query_stems(terms, phrases) -> frozenset[str]:
 def matches(text: str, wanted: frozenset[str]) -> bool:
     if len(text) <= SHORT_TEXT:  # names of partners, repeated from hit to hit
         return not wanted.isdisjoint(_short_text_stems(text))
-    return any(stem(word) in wanted for word in re.findall(r"[a-z0-9]+", fold(text)))
+    # Each distinct word once (a narrative repeats most of its words), stemmed by map() rather than a generator.
+    return not wanted.isdisjoint(map(stem, set(re.findall(r"[a-z0-9]+", fold(text)))))
 
 
 @lru_cache(maxsize=20_000)

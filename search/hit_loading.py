@@ -8,6 +8,7 @@ the number of hits: the pages, then the four lists of names in one UNION ALL. Th
 `region_names` and `partner_names`: pages shown as hits come through `load_hits`.
 """
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from search.highlight import matches
@@ -36,9 +37,15 @@ class OrganisationName(NamedTuple):
 
     @classmethod
     def of(cls, name: str, acronym: str) -> "OrganisationName":
-        from projets.models.organisations import organisation_label
+        return _organisation_name(name, acronym)
 
-        return cls(organisation_label(name, acronym), f"{name} {acronym}")
+
+@lru_cache(maxsize=20_000)
+def _organisation_name(name: str, acronym: str) -> OrganisationName:
+    """The same few thousand organisations come back from search to search (~250 names a page of hits)."""
+    from projets.models.organisations import organisation_label
+
+    return OrganisationName(organisation_label(name, acronym), f"{name} {acronym}")
 
 
 def load_hits(queryset) -> list:
