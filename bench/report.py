@@ -24,14 +24,18 @@ def print_table(results: dict) -> None:
         print(f"index build: {index['seconds']} s  ({chunks}; load average {index.get('load_average', '—')})")
         measure = run["measure"]
         api, raw = measure["search_api"], measure["raw_engine"]
-        print("search (ms, p50 / p95 / p99)           API                      raw engine        ratio p50")
+        print(
+            "search (ms, p50 / p95 / p99)           API                      raw engine        ratio p50"
+            "  API − raw (paired p50)"
+        )
         for variant in ("plain", "filters", "facets"):
             api_entry = api.get(variant) if api.get("available") else None
             api_text = _latency(api_entry) if api_entry else api.get("note", "not available")
             ratio = "—"
             if api_entry and raw.get(variant, {}).get("p50"):
                 ratio = f"{api_entry['p50'] / raw[variant]['p50']:.1f}×"
-            print(f"  {variant:<10} {api_text:<38} {_latency(raw.get(variant)):<22} {ratio}")
+            overhead = _fmt((api_entry or {}).get("overhead_p50"))
+            print(f"  {variant:<10} {api_text:<38} {_latency(raw.get(variant)):<22} {ratio:<10} {overhead}")
         print("pages (ms, p50 / p95 / p99; SQL queries)")
         for name, page in measure["pages"].items():
             print(
