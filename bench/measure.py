@@ -107,9 +107,11 @@ def _raw_time(backend, query) -> tuple[float, float | None]:
 
 def _sql_time(query) -> float:
     """Capture the SQL the search service runs for `query`, re-run it timed (without Python around it)."""
+    from projets import restrictions
     from search import service
 
-    with CaptureQueriesContext(connection) as captured:
+    # Restrictions read once, as in the API's request (outside one, each reader would read them again).
+    with CaptureQueriesContext(connection) as captured, restrictions.read_once():
         service.search(query)
     statements = [q["sql"] for q in captured.captured_queries]
     started = time.perf_counter()

@@ -9,6 +9,7 @@ Outside a request (commands, tests, workers) nothing is kept: each call reads th
 """
 
 import threading
+from contextlib import contextmanager
 
 from django.core.signals import request_finished, request_started
 from django.db.models import Q
@@ -77,6 +78,17 @@ def forget_request(**_kwargs) -> None:
     """The request is over (request_finished): nothing is kept for what runs next in this thread."""
     _memo.in_request = False
     _memo.sections = None
+
+
+@contextmanager
+def read_once():
+    """Restrictions read once for the whole block, as during a request (the benchmark captures the SQL of a
+    search outside one, and must capture what a request runs)."""
+    _start()
+    try:
+        yield
+    finally:
+        forget_request()
 
 
 def _forget(**_kwargs) -> None:

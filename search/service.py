@@ -28,7 +28,7 @@ from search.config import FALLBACK_ALIAS
 from search.facets import FACETS, FACETS_BY_NAME
 from search.french import words
 from search.highlight import highlight, query_stems
-from search.hit_loading import load_hits, matching_partners
+from search.hit_loading import load_hits, load_public_hits, matching_partners
 from search.passages import first_passages
 from search.query import SearchQuery
 from search.shared_backends import shared_backend
@@ -151,7 +151,7 @@ def _engine_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutco
         # Only the page from the engine: its aggregations over every case study cost ~25 ms at 100,000.
         total, counts = cached
         ids, _total, _counts = engine_query.run(engine, model, base, query, exclude_ids, counted=False)
-        return _outcome(query, total, _pages_in_order(base, ids), counts, backend="engine", fuzzy=False)
+        return _outcome(query, total, _pages_in_order(ids), counts, backend="engine", fuzzy=False)
     ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids)
     if whole:
         catalogue_cache.put(total, counts)
@@ -159,12 +159,13 @@ def _engine_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOutco
     if not total and query.terms:
         ids, total, counts = engine_query.run(engine, model, base, query, exclude_ids, fuzzy=True)
         fuzzy = bool(total)
-    return _outcome(query, total, _pages_in_order(base, ids), counts, backend="engine", fuzzy=fuzzy)
+    return _outcome(query, total, _pages_in_order(ids), counts, backend="engine", fuzzy=fuzzy)
 
 
-def _pages_in_order(base, ids: list[int]) -> list:
-    """The hits of these ids in the order given, loaded once (ids no longer in `base` are left out)."""
-    by_id = {page.pk: page for page in load_hits(base.filter(pk__in=ids))} if ids else {}
+def _pages_in_order(ids: list[int]) -> list:
+    """The hits of these ids in the order given, loaded once. Ids of pages no longer public (an index not yet
+    updated) are left out: `load_public_hits` applies the rule of `_base_queryset`."""
+    by_id = {page.pk: page for page in load_public_hits(ids)}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -240,7 +241,7 @@ def _database_search(engine, query: SearchQuery, exclude_ids, base) -> SearchOut
             page=(offset, query.page_size) if relevance else None,
         )
         if total:
-            pages = _pages_in_order(base, ids) if relevance else _page_of(queryset, query, total)
+            pages = _pages_in_order(ids) if relevance else _page_of(queryset, query, total)
             return _outcome(query, total, pages, _every_facet(found), backend="database", fuzzy=False)
     else:
         total = queryset.count()

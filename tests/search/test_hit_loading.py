@@ -6,10 +6,12 @@ import re
 import pytest
 
 from projets import choices
+from projets.catalogue import public_projects
 from projets.factories import FundingLineFactory, OrganisationFactory, departement
 from projets.models import ProjectPage
+from projets.restrictions import read_once
 from search.highlight import query_stems
-from search.hit_loading import load_hits, matching_partners
+from search.hit_loading import HIT_FIELDS, load_hits, load_public_hits, matching_partners
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,28 @@ def test_result_cards_list_the_partners_themes_and_territories(corpus, client):
     assert "ConcertES, Université de Lille" in html, (response.status_code, results)
     assert "Évaluation de l&#x27;impact social" in html
     assert "Hauts-de-France" in html
+
+
+NAME_LISTS = ("theme_names", "territory_labels", "region_names", "partner_names", "funder_names")
+
+
+def test_hits_by_id_follow_the_public_rule_and_load_as_the_orm_loads_them(corpus, django_assert_num_queries):
+    """The engines' hits are loaded in raw SQL: the same pages as public_projects(), with the same values."""
+    every = list(ProjectPage.objects.values_list("pk", flat=True))
+    assert {corpus.draft.pk, corpus.private.pk} <= set(every)  # unpublished, and under a view restriction
+    with read_once():
+        expected = {page.pk: page for page in load_hits(public_projects().filter(pk__in=every))}
+        with django_assert_num_queries(2):  # the pages, then the names (restrictions: read once a request)
+            loaded = load_public_hits([*reversed(every), 10**9])  # any order, and an id that is no page
+    assert sorted(page.pk for page in loaded) == sorted(expected)
+    assert corpus.draft.pk not in expected and corpus.private.pk not in expected
+    assert len(expected) >= 6
+    with django_assert_num_queries(0):  # what cards and API read is loaded
+        for page in loaded:
+            same = expected[page.pk]
+            assert type(page) is ProjectPage and page.id == page.page_ptr_id == page.pk
+            for name in (*HIT_FIELDS, *NAME_LISTS):
+                assert getattr(page, name) == getattr(same, name), (page.pk, name)
+            assert page.first_published_at.tzinfo is not None  # dates converted on every database
+            assert page.get_deferred_fields() == same.get_deferred_fields() - {"id"}  # the ORM leaves out its copy
+    assert load_public_hits([]) == []
