@@ -25,13 +25,20 @@ def query_stems(terms, phrases) -> frozenset[str]:
 def matches(text: str, wanted: frozenset[str]) -> bool:
     if len(text) <= SHORT_TEXT:  # names of partners, repeated from hit to hit
         return not wanted.isdisjoint(_short_text_stems(text))
-    # Each distinct word once (a narrative repeats most of its words), stemmed by map() rather than a generator.
+    # Each distinct word once (a narrative repeats most of its words), stemmed by map() rather than a generator,
+    # and no further than the first wanted one.
     return not wanted.isdisjoint(map(stem, set(re.findall(r"[a-z0-9]+", fold(text)))))
+
+
+def text_stems(text: str) -> set[str]:
+    """Every stem `matches` may compare with the words searched: `matches(text, wanted)` is
+    `not wanted.isdisjoint(text_stems(text))`."""
+    return set(map(stem, set(re.findall(r"[a-z0-9]+", fold(text)))))
 
 
 @lru_cache(maxsize=20_000)
 def _short_text_stems(text: str) -> frozenset[str]:
-    return frozenset(stem(word) for word in re.findall(r"[a-z0-9]+", fold(text)))
+    return frozenset(text_stems(text))
 
 
 @lru_cache(maxsize=50_000)

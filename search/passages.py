@@ -31,7 +31,21 @@ MARKUP = re.compile(r"<[^>]*>")
 
 
 def first_passages(page_ids, wanted: frozenset[str]) -> dict[int, str]:
-    """{page id: the first searchable text of its narrative that holds a wanted stem}, for these pages."""
+    """{page id: the first searchable text of its narrative that holds a wanted stem}, for these pages.
+
+    From the passages stored at publication (search.narrative_passages) when a page has them; the other
+    pages' narratives are read and scanned here."""
+    from search.narrative_passages import stored_passages
+
+    stored = stored_passages(list(page_ids), wanted)
+    passages = {pk: passage for pk, passage in stored.items() if passage is not None}
+    unread = [pk for pk in page_ids if pk not in stored]
+    if unread:
+        passages |= _passages_of_narratives(unread, wanted)
+    return passages
+
+
+def _passages_of_narratives(page_ids, wanted: frozenset[str]) -> dict[int, str]:
     from projets.models import ProjectPage
 
     stream_block = ProjectPage._meta.get_field("body").stream_block

@@ -1,8 +1,10 @@
-"""Keep the facet table in step with what is published."""
+"""Keep the facet table and the narrative passages in step with what is published."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from search import narrative_passages
 from search.facets import sync_pages
 
 
@@ -12,3 +14,15 @@ def sync_published_case_study(sender, instance, **kwargs):
 
     if isinstance(instance, ProjectPage):
         sync_pages([instance])
+        narrative_passages.sync_pages([instance])
+
+
+@receiver(post_save)
+def drop_passages_of_a_saved_narrative(sender, instance, update_fields=None, **kwargs):
+    """A narrative saved without being published (a script, a bulk fix) no longer matches its stored passages:
+    they go, and snippets read the narrative itself until the next publication writes them again. Publishing
+    saves the page first, then sends page_published."""
+    from projets.models import ProjectPage
+
+    if sender is ProjectPage and (update_fields is None or "body" in update_fields):
+        narrative_passages.drop(instance.pk)

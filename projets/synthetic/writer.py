@@ -4,7 +4,8 @@ Treebeard paths are computed here (the catalogue's path plus one 4-character ste
 rows are inserted with `bulk_create` on `wagtailcore_page` and the ProjectPage rows with explicit
 `page_ptr_id`, and the catalogue's `numchild` is updated once per batch. No revisions are created;
 bulk inserts send no `post_save`, so nothing is indexed here (index afterwards); the facet table
-(search.facets) is filled per batch, as publishing would.
+(search.facets) and the narrative passages (search.narrative_passages) are filled per batch, as
+publishing would.
 """
 
 import time
@@ -28,8 +29,8 @@ from projets.models import (
 from projets.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
 from projets.synthetic.facets import FacetLookups, facet_rows
 from projets.synthetic.pools import build_pools
-from search import catalogue_cache
-from search.models import SearchFacet
+from search import catalogue_cache, narrative_passages
+from search.models import NarrativePassages, SearchFacet
 
 Progress = Callable[[int, int], None]
 
@@ -111,8 +112,17 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     ids = [page.pk for page in pages]
     _write_parts(cases, ids, context, result)
     result.add("wagtailcore_page", len(pages))
-    # The facet table the database search backends filter and count by (publishing fills it for real pages).
+    # The facet table the database search backends filter and count by, and the narratives' passages for
+    # the hits' snippets: publishing fills both for real pages.
     SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)
+    block_of_stream = narrative_passages.stream_block()
+    NarrativePassages.objects.bulk_create(
+        [
+            narrative_passages.row_for(page_id, case.body, block_of_stream)
+            for page_id, case in zip(ids, cases, strict=True)
+        ],
+        batch_size=500,
+    )
 
 
 def _write_parts(cases: list[Case], ids: list[int], context: dict, result: GenerationResult) -> None:
