@@ -8,8 +8,13 @@ from wagtail.images.blocks import ImageBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Titre"), max_length=200)
+    # Not searchable: its label ("Titre de niveau 2") made every narrative with a heading match "titre" and
+    # "niveau", and gave that label as a hit's passage.
     level = blocks.ChoiceBlock(
-        label=_("Niveau"), choices=[("h2", _("Titre de niveau 2")), ("h3", _("Titre de niveau 3"))], default="h2"
+        label=_("Niveau"),
+        choices=[("h2", _("Titre de niveau 2")), ("h3", _("Titre de niveau 3"))],
+        default="h2",
+        search_index=False,
     )
 
     class Meta:

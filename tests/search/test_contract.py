@@ -223,6 +223,15 @@ def test_every_region_comes_back_in_the_facets(corpus, make_project, search_back
     assert labels["32"] == "Hauts-de-France"
 
 
+def test_a_headings_level_is_not_searched(corpus, make_project, search_backend, backend):
+    heading = ("heading", {"text": "Méthodes partagées", "level": "h3"})
+    page = make_project(title="Intertitres", slug="intertitres", body=[heading])
+    search_backend.refresh_indexes()
+    assert slugs(run({"q": "méthodes partagées"}, backend)) == ["intertitres"]
+    for words in ("niveau", "titre de niveau 3"):  # the level's label
+        assert page.pk not in {hit.page.pk for hit in run({"q": words}, backend).hits}, words
+
+
 def test_highlight_and_matching_partners(corpus, backend):
     outcome = run({"q": "concertes cooperent"}, backend)
     hit = outcome.hits[0]

@@ -30,7 +30,7 @@ def test_publishing_stores_them_and_a_narrative_saved_otherwise_drops_them(make_
     page = make_project(
         title="Tiers-lieux", slug="tiers-lieux", body=[heading, paragraph("<p>Une mutualisation.</p>")]
     )
-    assert stored_pieces(page) == ["Méthodes", "Titre de niveau 2", "Une mutualisation."]  # the level too
+    assert stored_pieces(page) == ["Méthodes", "Une mutualisation."]
     with django_assert_num_queries(1):  # the stored passages only: no narrative read
         assert first_passages([page.pk], wanted("mutualiser", "methode")) == {page.pk: "Méthodes"}
     assert first_passages([page.pk], wanted("mutualiser")) == {page.pk: "Une mutualisation."}
@@ -40,7 +40,7 @@ def test_publishing_stores_them_and_a_narrative_saved_otherwise_drops_them(make_
     # A draft leaves the live narrative, and its passages, as they are.
     page.body = [paragraph("<p>Un brouillon sur la coopération.</p>")]
     page.save_revision()
-    assert stored_pieces(page) == ["Méthodes", "Titre de niveau 2", "Une mutualisation."]  # the level too
+    assert stored_pieces(page) == ["Méthodes", "Une mutualisation."]
 
     # Saved without publishing: the passages go, and the narrative itself is read.
     page.save()
