@@ -7,34 +7,24 @@ returns (tests/search/test_narrative_passages.py). On PostgreSQL that lookup run
 passages travel: ~20 short texts instead of ~60 KB of narratives to decode and scan.
 """
 
-import json
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import TextField
-from django.db.models.functions import Cast
 
 from search.highlight import text_stems
+from search.passages import known_blocks, stored_narratives, stream_block
 
 DEFAULT_CHUNK_SIZE = 1000
 
 
-def stream_block():
-    from projets.models import ProjectPage
-
-    return ProjectPage._meta.get_field("body").stream_block
-
-
 def pieces_of(stored: list, block_of_stream) -> list[str]:
     """Every searchable text of these stored blocks, in order (unknown block types skipped, as StreamValue does)."""
-    pieces = []
-    for child in stored:
-        block = block_of_stream.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
-        if block is None:
-            continue
-        texts = block.get_searchable_content(block.to_python(child.get("value")))
-        pieces += [text for text in texts if isinstance(text, str)]
-    return pieces
+    return [
+        text
+        for block, value in known_blocks(stored, block_of_stream)
+        for text in block.get_searchable_content(block.to_python(value))
+        if isinstance(text, str)
+    ]
 
 
 def first_piece_by_stem(pieces: list[str]) -> dict[str, int]:
@@ -79,16 +69,10 @@ def sync_all(chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
 
     block_of_stream, done, last_pk = stream_block(), 0, 0
     while True:
-        # As text: the field's own conversion would build every StreamValue first.
-        chunk = list(
-            ProjectPage.objects.live()
-            .filter(pk__gt=last_pk)
-            .order_by("pk")
-            .values_list("pk", Cast("body", output_field=TextField()))[:chunk_size]
-        )
+        chunk = stored_narratives(ProjectPage.objects.live().filter(pk__gt=last_pk).order_by("pk")[:chunk_size])
         if not chunk:
             return done
-        write([row_for(pk, json.loads(stored) if stored else [], block_of_stream) for pk, stored in chunk])
+        write([row_for(pk, stored, block_of_stream) for pk, stored in chunk])
         done += len(chunk)
         last_pk = chunk[-1][0]
 

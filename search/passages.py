@@ -48,24 +48,44 @@ def first_passages(page_ids, wanted: frozenset[str]) -> dict[int, str]:
 def _passages_of_narratives(page_ids, wanted: frozenset[str]) -> dict[int, str]:
     from projets.models import ProjectPage
 
-    stream_block = ProjectPage._meta.get_field("body").stream_block
-    # As text: the field's own conversion would build every StreamValue and block value first.
-    rows = ProjectPage.objects.filter(pk__in=page_ids).values_list("pk", Cast("body", output_field=TextField()))
+    block_of_stream = stream_block()
     passages = {}
-    for pk, stored in rows:
-        passage = first_passage(json.loads(stored) if stored else [], stream_block, wanted)
+    for pk, stored in stored_narratives(ProjectPage.objects.filter(pk__in=page_ids)):
+        passage = first_passage(stored, block_of_stream, wanted)
         if passage is not None:
             passages[pk] = passage
     return passages
 
 
-def first_passage(stored: list, stream_block, wanted: frozenset[str]) -> str | None:
-    """The first searchable text of these stored blocks (in order) that has a wanted stem, or None."""
+def stream_block():
+    """The StreamBlock of a case study's narrative (ProjectPage.body)."""
+    from projets.models import ProjectPage
+
+    return ProjectPage._meta.get_field("body").stream_block
+
+
+def stored_narratives(pages) -> list[tuple[int, list]]:
+    """(id, blocks as stored) of these ProjectPages: read as text and decoded, since the field's own conversion
+    would build every StreamValue and block value first."""
+    rows = pages.values_list("pk", Cast("body", output_field=TextField()))
+    return [(pk, json.loads(stored) if stored else []) for pk, stored in rows]
+
+
+def known_blocks(stored: list, block_of_stream):
+    """(block, stored value) of each child of these stored blocks whose type the stream still has, in order:
+    StreamValue skips the other types too."""
     for child in stored:
-        block = stream_block.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
-        if block is None or not may_hold(child.get("value"), wanted):  # unknown types: StreamValue skips them too
+        block = block_of_stream.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
+        if block is not None:
+            yield block, child.get("value")
+
+
+def first_passage(stored: list, block_of_stream, wanted: frozenset[str]) -> str | None:
+    """The first searchable text of these stored blocks (in order) that has a wanted stem, or None."""
+    for block, value in known_blocks(stored, block_of_stream):
+        if not may_hold(value, wanted):
             continue
-        for text in block.get_searchable_content(block.to_python(child.get("value"))):
+        for text in block.get_searchable_content(block.to_python(value)):
             if isinstance(text, str) and matches(text, wanted):
                 return text
     return None

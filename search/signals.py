@@ -17,12 +17,10 @@ def sync_published_case_study(sender, instance, **kwargs):
         narrative_passages.sync_pages([instance])
 
 
-@receiver(post_save)
+@receiver(post_save, sender="projets.ProjectPage")
 def drop_passages_of_a_saved_narrative(sender, instance, update_fields=None, **kwargs):
     """A narrative saved without being published (a script, a bulk fix) no longer matches its stored passages:
     they go, and snippets read the narrative itself until the next publication writes them again. Publishing
     saves the page first, then sends page_published."""
-    from projets.models import ProjectPage
-
-    if sender is ProjectPage and (update_fields is None or "body" in update_fields):
+    if update_fields is None or "body" in update_fields:
         narrative_passages.drop(instance.pk)

@@ -31,6 +31,7 @@ from projets.synthetic.facets import FacetLookups, facet_rows
 from projets.synthetic.pools import build_pools
 from search import catalogue_cache, narrative_passages
 from search.models import NarrativePassages, SearchFacet
+from search.passages import stream_block
 
 Progress = Callable[[int, int], None]
 
@@ -115,7 +116,7 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     # The facet table the database search backends filter and count by, and the narratives' passages for
     # the hits' snippets: publishing fills both for real pages.
     SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)
-    block_of_stream = narrative_passages.stream_block()
+    block_of_stream = stream_block()
     NarrativePassages.objects.bulk_create(
         [
             narrative_passages.row_for(page_id, case.body, block_of_stream)

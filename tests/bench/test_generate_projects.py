@@ -113,7 +113,8 @@ def test_facet_table_is_filled_as_publishing_would(generated):
 def test_narrative_passages_are_stored_as_publishing_would(generated):
     """Snippets read the passages stored at publication (search.narrative_passages): synthetic pages have them."""
     from search.models import NarrativePassages
-    from search.narrative_passages import row_for, stream_block
+    from search.narrative_passages import row_for
+    from search.passages import stream_block
 
     block_of_stream = stream_block()
     pages = ProjectPage.objects.filter(reference__startswith="SYN-7-")
