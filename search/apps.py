@@ -8,7 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import catalogue_cache, labels, signals  # noqa: F401
+        from search import catalogue_cache, labels, renames, signals  # noqa: F401
 
         labels.connect()
         catalogue_cache.connect()
+        renames.connect()

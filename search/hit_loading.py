@@ -3,11 +3,13 @@
 Themes, territories, partners and funders are read as (page, name, ...) rows rather than model instances:
 a page of 20 hits holds ~500 of them at 100,000 case studies, and building those objects was, beside the
 engine, the largest cost of the search API (profiles in the closing note of issue 8). Two queries, whatever
-the number of hits: the pages, then the four lists of names in one UNION ALL. The result card
-(components/project_card.html), the API and the feed read `theme_names`, `territory_labels`,
+the number of hits: the pages, then their names as stored at publication (search.models.CardNames, one
+lookup by key); a third, the four lists of names in one UNION ALL, only for pages without a stored row. The
+result card (components/project_card.html), the API and the feed read `theme_names`, `territory_labels`,
 `region_names` and `partner_names`: pages shown as hits come through `load_hits`.
 """
 
+import json
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -34,6 +36,8 @@ HIT_FIELDS = (
 class OrganisationName(NamedTuple):
     label: str  # as Organisation.__str__ gives it
     searchable: str  # what the words searched are matched against
+    name: str
+    acronym: str
 
     @classmethod
     def of(cls, name: str, acronym: str) -> "OrganisationName":
@@ -45,7 +49,7 @@ def _organisation_name(name: str, acronym: str) -> OrganisationName:
     """The same few thousand organisations come back from search to search (~250 names a page of hits)."""
     from projets.models.organisations import organisation_label
 
-    return OrganisationName(organisation_label(name, acronym), f"{name} {acronym}")
+    return OrganisationName(organisation_label(name, acronym), f"{name} {acronym}", name, acronym)
 
 
 def load_hits(queryset) -> list:
@@ -153,7 +157,52 @@ THEME, TERRITORY, PARTNER, FUNDER = range(4)
 def _attach_names(pages) -> None:
     """Sets `theme_names`, `territory_labels` (as Territory.__str__), `region_names` (regions, or the
     territory itself when it is no département: Europe, International), `partner_names` (partners in their
-    order) and `funder_names` (funding lines with a funder). One query, whatever the number of hits."""
+    order) and `funder_names` (funding lines with a funder): as stored at publication, else from the relations."""
+    by_pk = {page.pk: page for page in pages}
+    if not by_pk:
+        return
+    for page_id, names in _stored_names(list(by_pk)):
+        page = by_pk.pop(page_id)
+        page.theme_names, page.territory_labels = names["themes"], names["territories"]
+        page.region_names = names["regions"]
+        page.partner_names = [OrganisationName.of(*pair) for pair in names["partners"]]
+        page.funder_names = [OrganisationName.of(*pair) for pair in names["funders"]]
+    attach_names_from_relations(by_pk.values())
+
+
+def _stored_names(page_ids: list[int]) -> list[tuple[int, dict]]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_stored_names_sql(len(page_ids)), page_ids)
+        return [(page_id, json.loads(names)) for page_id, names in cursor]
+
+
+@lru_cache(maxsize=64)
+def _stored_names_sql(count: int) -> str:
+    from cms.sql import placeholders, table
+    from search.models import CardNames
+
+    return f"SELECT page_id, names FROM {table(CardNames)} WHERE page_id IN ({placeholders(range(count))})"  # noqa: S608
+
+
+def names_to_store(page) -> str:
+    """What CardNames keeps of a page whose names were attached from the relations, as JSON."""
+    return json.dumps(
+        {
+            "themes": page.theme_names,
+            "territories": page.territory_labels,
+            "regions": page.region_names,
+            "partners": [[name.name, name.acronym] for name in page.partner_names],
+            "funders": [[name.name, name.acronym] for name in page.funder_names],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def attach_names_from_relations(pages) -> None:
+    """The names of `_attach_names`, read from the relations: one query, whatever the number of pages."""
     from django.db import connection
 
     from projets.choices import TerritoryKind

@@ -1,10 +1,10 @@
-"""Keep the facet table and the narrative passages in step with what is published."""
+"""Keep the facet table, the narrative passages and the cards' names in step with what is published."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from search import narrative_passages
+from search import card_names, narrative_passages
 from search.facets import sync_pages
 
 
@@ -15,6 +15,7 @@ def sync_published_case_study(sender, instance, **kwargs):
     if isinstance(instance, ProjectPage):
         sync_pages([instance])
         narrative_passages.sync_pages([instance])
+        card_names.write([instance.pk])
 
 
 @receiver(post_save, sender="projets.ProjectPage")
@@ -24,3 +25,16 @@ def drop_passages_of_a_saved_narrative(sender, instance, update_fields=None, **k
     saves the page first, then sends page_published."""
     if update_fields is None or "body" in update_fields:
         narrative_passages.drop(instance.pk)
+    if update_fields is None:  # saving a draft updates a few columns only; publishing and scripts save it all
+        card_names.drop([instance.pk])
+
+
+@receiver(post_save, sender="projets.ProjectPartner")
+@receiver(post_delete, sender="projets.ProjectPartner")
+@receiver(post_save, sender="projets.FundingLine")
+@receiver(post_delete, sender="projets.FundingLine")
+def drop_card_names_of_a_changed_partner(sender, instance, raw=False, **kwargs):
+    """Publishing saves the partners and funding lines of the page, then writes its names again; a script that
+    changes them directly leaves the card to read them from the relations."""
+    if not raw:
+        card_names.drop([instance.page_id])

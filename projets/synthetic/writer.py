@@ -29,8 +29,8 @@ from projets.models import (
 from projets.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
 from projets.synthetic.facets import FacetLookups, facet_rows
 from projets.synthetic.pools import build_pools
-from search import catalogue_cache, narrative_passages
-from search.models import NarrativePassages, SearchFacet
+from search import card_names, catalogue_cache, narrative_passages
+from search.models import CardNames, NarrativePassages, SearchFacet
 from search.passages import stream_block
 
 Progress = Callable[[int, int], None]
@@ -113,8 +113,8 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     ids = [page.pk for page in pages]
     _write_parts(cases, ids, context, result)
     result.add("wagtailcore_page", len(pages))
-    # The facet table the database search backends filter and count by, and the narratives' passages for
-    # the hits' snippets: publishing fills both for real pages.
+    # The facet table the database search backends filter and count by, the narratives' passages for the
+    # hits' snippets and the names on their cards: publishing fills them for real pages.
     SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)
     block_of_stream = stream_block()
     NarrativePassages.objects.bulk_create(
@@ -124,6 +124,7 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
         ],
         batch_size=500,
     )
+    CardNames.objects.bulk_create(card_names.rows_for(ids), batch_size=500)
 
 
 def _write_parts(cases: list[Case], ids: list[int], context: dict, result: GenerationResult) -> None:

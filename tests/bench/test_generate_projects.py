@@ -127,3 +127,15 @@ def test_narrative_passages_are_stored_as_publishing_would(generated):
     assert len(stored) == COUNT
     assert stored == expected
     assert all(pieces for pieces, _first in stored.values())
+
+
+def test_card_names_are_stored_as_publishing_would(generated):
+    """Result cards read the names stored at publication (search.card_names): synthetic pages have them."""
+    from search.card_names import rows_for
+    from search.models import CardNames
+
+    ids = list(ProjectPage.objects.filter(reference__startswith="SYN-7-").values_list("pk", flat=True))
+    stored = {row.page_id: row.names for row in CardNames.objects.filter(page_id__in=ids)}
+    assert len(stored) == COUNT
+    assert stored == {row.page_id: row.names for row in rows_for(ids)}
+    assert all('"themes":["' in names and '"partners":[["' in names for names in stored.values())
