@@ -24,6 +24,12 @@ def found(params, backend) -> set[str]:
     return set(slugs(run({**params, "page_size": "100"}, backend)))
 
 
+def no_longer_found(words, backend) -> bool:
+    """Nothing has these words: PostgreSQL may then answer with near spellings (fuzzy), never with an exact hit."""
+    outcome = run({"q": words}, backend)
+    return outcome.count == 0 or outcome.fuzzy
+
+
 def test_a_renamed_organisation_is_found_by_its_new_name(corpus, search_backend, backend):
     assert found({"q": "ConcertES"}, backend) == {"impact-social"}
     assert found({"q": "Marguerite"}, backend) == set()
@@ -33,7 +39,7 @@ def test_a_renamed_organisation_is_found_by_its_new_name(corpus, search_backend,
     search_backend.refresh_indexes()
     assert found({"q": "Marguerite"}, backend) == {"impact-social"}
     assert found({"q": "CMG"}, backend) == {"impact-social"}
-    assert found({"q": "ConcertES"}, backend) == set()
+    assert no_longer_found("ConcertES", backend)
     assert run({"q": "Marguerite"}, backend).hits[0].partners == ["Collectif Marguerite (CMG)"]
 
 
@@ -70,7 +76,7 @@ def test_a_deleted_theme_is_no_longer_searched(corpus, search_backend, backend):
     assert found({"q": "participatives"}, backend) == {"cooperations", "boutique"}
     Theme.objects.get(slug="sciences-participatives").delete()
     search_backend.refresh_indexes()
-    assert found({"q": "participatives"}, backend) == set()
+    assert no_longer_found("participatives", backend)
 
 
 def test_a_renamed_departement_is_found_by_its_new_name(corpus, search_backend, backend):
