@@ -45,15 +45,11 @@ def drop(page_ids: Iterable[int]) -> None:
 
 def sync_all(chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
     """Rebuild the rows of every live case study in chunks (keyset pagination); returns their number."""
+    from projets.indexing import keyset_chunks
     from projets.models import ProjectPage
 
-    done, last_pk = 0, 0
-    while True:
-        chunk = list(
-            ProjectPage.objects.live().filter(pk__gt=last_pk).order_by("pk").values_list("pk", flat=True)[:chunk_size]
-        )
-        if not chunk:
-            return done
-        write(chunk)
+    done = 0
+    for chunk in keyset_chunks(ProjectPage.objects.live().order_by("pk").only("pk"), chunk_size):
+        write([page.pk for page in chunk])
         done += len(chunk)
-        last_pk = chunk[-1]
+    return done

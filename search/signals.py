@@ -19,7 +19,7 @@ def sync_published_case_study(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender="projets.ProjectPage")
-def drop_passages_of_a_saved_narrative(sender, instance, update_fields=None, **kwargs):
+def drop_what_a_save_outside_publication_may_change(sender, instance, update_fields=None, **kwargs):
     """A narrative saved without being published (a script, a bulk fix) no longer matches its stored passages:
     they go, and snippets read the narrative itself until the next publication writes them again. Publishing
     saves the page first, then sends page_published."""

@@ -71,3 +71,15 @@ def test_a_draft_keeps_the_published_names_and_publishing_writes_the_new_ones(co
     revision.publish()
     assert set(stored_names(page)["themes"]) == {"Santé", "Évaluation de l'impact social"}
     assert stored_names(page) == names_from_relations(page)
+
+
+def test_sync_all_rebuilds_the_rows_of_live_case_studies_only(corpus):
+    from search.card_names import sync_all
+
+    CardNames.objects.all().delete()
+    live = set(ProjectPage.objects.live().values_list("pk", flat=True))
+    assert corpus.draft.pk not in live and corpus.private.pk in live
+    assert sync_all(chunk_size=2) == len(live)  # several chunks
+    assert set(CardNames.objects.values_list("page_id", flat=True)) == live
+    for page in corpus.public_pages():
+        assert stored_names(page) == names_from_relations(page)
