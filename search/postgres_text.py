@@ -4,7 +4,7 @@ The stock backend's queryset matched `(title || body) @@ query` in a sequential 
 table, once for the count, once for the facets and once for the page, and ranked on every matching body
 (~5 s at 100,000 case studies for words most of them contain; issue 8). Here the words become the same
 tsquery the backend builds (its own compiler: same analysis, same phrase handling), matched through the GIN
-index of the narrow table by `coop_search_matches`; ranked by relevance, one statement returns the count,
+index of the narrow table by `coop_search_id_array`; ranked by relevance, one statement returns the count,
 every facet count and the page of ids, so the words are matched once per search.
 
 Relevance on this path is the rank of the words in the title and the summary (title lexemes weigh more),
@@ -63,15 +63,19 @@ FACET_ROWS_UP_TO = 5000
 # (~45 ms against ~100 for 80,000 matches of 100,000). This is the ratio of unmatched to matched pages
 # under which the unmatched ones are counted.
 UNMATCHED_RATIO = 1.0
-# The matches: ids only (`coop_search_ids`, migration 0007), or ids and `ts_rank` when relevance is ranked
-# without the RUM index (`coop_search_matches`). Visibility and filters are the `{candidates}` condition.
-IDS = "SELECT m.page_id FROM coop_search_ids((SELECT query FROM words)) AS m(page_id) WHERE m.page_id {candidates}"
-IDS_AND_RANKS = """SELECT m.page_id, m.rank FROM coop_search_matches((SELECT query FROM words)) m
-     WHERE m.page_id {candidates}"""
+
+# The matches: their ids as one sorted array (`coop_search_id_array`, migration 0010), less the hidden pages or
+# intersected with the filtered candidates (`pages`, read once: intarray's `-` or `&`); with their `ts_rank` as
+# rows when relevance is ranked without the RUM index (`coop_search_matches`, `{condition}` on each page id).
+IDS = """pages AS MATERIALIZED (SELECT coalesce(sort(array_agg(c.pk)), '{{}}') AS ids FROM ({pages}) c(pk)),
+found AS MATERIALIZED (SELECT coop_search_id_array((SELECT query FROM words)) {among} (SELECT ids FROM pages) AS ids),
+matched AS MATERIALIZED (SELECT icount(ids) AS n, ids FROM found)"""
+IDS_AND_RANKS = """candidates AS MATERIALIZED (
+    SELECT m.page_id, m.rank FROM coop_search_matches((SELECT query FROM words)) m WHERE m.page_id {condition}
+), matched AS MATERIALIZED (SELECT count(*) AS n, coalesce(sort(array_agg(page_id)), '{{}}') AS ids FROM candidates)"""
 STATEMENT = """
 WITH words AS MATERIALIZED (SELECT {tsquery} AS query),
-candidates AS MATERIALIZED ({matches}),
-matched AS MATERIALIZED (SELECT count(*) AS n, sort(array_agg(page_id)) AS ids FROM candidates),
+{matches},
 unmatched AS MATERIALIZED (
     SELECT u.pages - (SELECT ids FROM matched) AS ids FROM coop_search_facetuniverse u
      WHERE (SELECT n FROM matched) > {facet_rows_up_to}
@@ -82,7 +86,7 @@ SELECT 0, '', '', (SELECT n FROM matched), 0
 UNION ALL
 SELECT 1, f.facet, f.value, count(*), 0
   FROM coop_search_searchfacet f
- WHERE (SELECT n FROM matched) <= {facet_rows_up_to} AND f.page_id IN (SELECT page_id FROM candidates)
+ WHERE (SELECT n FROM matched) <= {facet_rows_up_to} AND f.page_id = ANY((SELECT ids FROM matched)::integer[])
  GROUP BY f.facet, f.value
 UNION ALL
 SELECT 1, lists.facet, lists.value, lists.n, 0 FROM (
@@ -95,9 +99,10 @@ SELECT 1, lists.facet, lists.value, lists.n, 0 FROM (
 ) lists WHERE lists.n > 0
 {page}
 """
-# The matches (page id and rank) are kept twice in memory, by coop_search_matches and by the `candidates`
-# CTE: ~4 MB each for 80,000 of them. Past the default work_mem (4 MB) both spilled to temporary files, and
-# reading them back cost ~40 ms of a 220 ms search. Raised for this statement's transaction only.
+# The matches (page id and rank) are kept in memory by coop_search_matches and the `candidates` CTE (~4 MB
+# each for 80,000 of them), and the RUM index sorts the distances of the vectors it reads. Past the default
+# work_mem (4 MB) they spilled to temporary files, and reading them back cost ~40 ms of a 220 ms search.
+# Raised for this statement's transaction only.
 WORK_MEM = "32MB"
 
 # Without the RUM index: every match ranked, the page picked by a top-N sort.
@@ -113,6 +118,10 @@ RANKED_PAGE = """UNION ALL
 # build): `recherche participative` reads 33,535 of them instead of the 68,575 with one of the words. Only
 # finite distances are kept; when fewer than `end` matches have one, the newest of the others follow (all of
 # them: a page that ended among the zeros of the scan once missed newer matches and repeated one).
+# Each vector the scan gives out, in order, must be a match among the candidates: its page is looked up among
+# the hidden (or the candidate) pages and its whole document matched again (a phrase, or words past the vector's
+# 300 characters), for the ~20 vectors given out only. (Looking them up among the matches meant keeping
+# 95,000 ids as rows for a hash: ~30 ms of a 200 ms search.)
 INDEXED_RANKING = """,
 all_words AS MATERIALIZED (
     SELECT string_agg(w[1], CASE WHEN (SELECT query FROM words)::text ~ '[|!]' THEN ' | ' ELSE ' & ' END)::tsquery
@@ -124,9 +133,11 @@ all_words AS MATERIALIZED (
         -- The words again, not the `words` CTE: an index orders by an operator on a constant.
         SELECT t.page_id, t.rank_vector <=> {tsquery} AS distance FROM coop_search_text t
          WHERE t.rank_vector @@ (SELECT query FROM all_words)
-           -- IS TRUE keeps this a filter on the index scan, not a join: the planner would rather probe the
-           -- primary key for each of 80,000 matches and rank them all (~0.8 s) than read the index in order.
-           AND (t.page_id IN (SELECT page_id FROM candidates)) IS TRUE
+           -- IS TRUE and coalesce() keep these filters on the index scan: estimating few rows, the planner
+           -- would rather read all 34,000 vectors by a bitmap and sort them (~0.4 s), or probe the primary key
+           -- for each of 80,000 matches and rank them all (~0.8 s), than read the index in order.
+           AND (t.page_id {membership} (SELECT unnest(ids) FROM pages)) IS TRUE
+           AND coalesce(t.document @@ (SELECT query FROM words), false)
          ORDER BY 2 FETCH FIRST %s ROWS WITH TIES
     ) r WHERE r.distance < 'Infinity' ORDER BY 2, 1 DESC LIMIT %s
 ), unranked AS MATERIALIZED (
@@ -140,49 +151,56 @@ INDEXED_PAGE = """UNION ALL
   ORDER BY p.distance, p.page_id DESC LIMIT %s OFFSET %s)"""
 
 
-def _statement(tsquery: tuple[str, list], condition: str, page: tuple[int, int] | None) -> tuple[str, list]:
-    """The statement's SQL for this search, and the parameters that follow the tsquery's and the candidates'."""
+def _candidates(candidates) -> tuple[bool, str, list]:
+    """(whether the pages are the candidates rather than the excluded ones, their SQL, its parameters) for the
+    `candidates` queryset (filtered public case studies) or, for None, every public one: the matches less the
+    few hidden pages, cheaper than joining every public page (~0.15 s at 100,000)."""
+    if candidates is None:
+        from wagtail.models import Page
+
+        from projets.restrictions import public_q
+
+        hidden = Page.objects.exclude(public_q()).order_by().values("pk")
+        sql, params = hidden.query.sql_with_params()
+        return False, sql, list(params)
+    sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    return True, sql, list(params)
+
+
+def _statement(tsquery: tuple[str, list], candidates, page: tuple[int, int] | None) -> tuple[str, list]:
+    """The statement's SQL for this search and its parameters."""
     tsquery_sql, tsquery_params = tsquery
+    included, pages, pages_params = _candidates(candidates)
+    membership = "IN" if included else "NOT IN"
+    ids = IDS.format(among="&" if included else "-", pages=pages)
     if page is None:  # the caller orders the matches: no rank needed
-        matches, ranking, page_sql, params = IDS, "", "", []
+        matches, ranking, page_sql, params = ids, "", "", [*pages_params]
     elif has_ranking_index():
         offset, limit = page
         end = offset + limit
-        ranking = INDEXED_RANKING.format(tsquery=tsquery_sql)
-        matches, page_sql, params = IDS, INDEXED_PAGE, [*tsquery_params, end, end, end, end, limit, offset]
+        ranking = INDEXED_RANKING.format(tsquery=tsquery_sql, membership=membership)
+        matches, page_sql = ids, INDEXED_PAGE
+        params = [*pages_params, *tsquery_params, end, end, end, end, limit, offset]
     else:
         offset, limit = page
-        matches, ranking, page_sql, params = IDS_AND_RANKS, "", RANKED_PAGE, [limit, offset]
+        matches = IDS_AND_RANKS.format(condition=f"{membership} ({pages})")
+        ranking, page_sql, params = "", RANKED_PAGE, [*pages_params, limit, offset]
     sql = STATEMENT.format(
         tsquery=tsquery_sql,
-        matches=matches.format(candidates=condition),
+        matches=matches,
         facet_rows_up_to=FACET_ROWS_UP_TO,
         unmatched_ratio=float(UNMATCHED_RATIO),
         ranking=ranking,
         page=page_sql,
     )
-    return sql, params
+    return sql, [*tsquery_params, *params]
 
 
 def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
     """Matches of `text` among the `candidates` queryset (filtered public case studies; None: every public
     one): (total, facet counts, ids). One statement: the words are matched once. With `page` = (offset,
     limit), `ids` is that page of matches by relevance; without it, None (the caller orders them otherwise)."""
-    tsquery_sql, tsquery_params = _tsquery(engine, text)
-    if candidates is None:
-        # Matches minus the few hidden pages: cheaper than joining every public page (~0.15 s at 100,000).
-        from wagtail.models import Page
-
-        from projets.restrictions import public_q
-
-        hidden = Page.objects.exclude(public_q()).order_by().values("pk")
-        hidden_sql, candidates_params = hidden.query.sql_with_params()
-        condition = f"NOT IN ({hidden_sql})"
-    else:
-        candidates_sql, candidates_params = candidates.order_by().values("pk").query.sql_with_params()
-        condition = f"IN ({candidates_sql})"
-    sql, page_params = _statement((tsquery_sql, tsquery_params), condition, page)
-    params = [*tsquery_params, *candidates_params, *page_params]
+    sql, params = _statement(_tsquery(engine, text), candidates, page)
     total, counts, hits = 0, {}, []
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")

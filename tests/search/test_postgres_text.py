@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from projets import choices
@@ -112,10 +113,10 @@ def test_the_words_are_matched_once_per_search(make_project, search_backend):
     assert outcome.count == 3
     statements = [query["sql"] for query in queries.captured_queries]
     if on_postgresql():
-        assert sum("coop_search_ids" in sql for sql in statements) == 1
+        assert sum("coop_search_id_array" in sql for sql in statements) == 1
         assert not any('"title" || "wagtailsearch_indexentry"."body"' in sql for sql in statements)
     else:
-        assert not any("coop_search_ids" in sql or "coop_search_matches" in sql for sql in statements)
+        assert not any("coop_search_id" in sql or "coop_search_matches" in sql for sql in statements)
 
 
 # -- Facet id lists (migration 0005) ------------------------------------------------------------------
@@ -298,3 +299,52 @@ def test_relevance_pages_follow_the_ranking_index_then_the_newest(make_project, 
     expected = reference_order("potagers", "ts_rank(t.rank_vector, q) DESC")
     for size in (2, 20):
         assert pages_of("potagers", size) == expected, size
+
+
+def test_a_page_by_relevance_holds_public_matches_of_the_whole_query_only(make_project, search_backend):
+    """The index scan gives out rank vectors (title and start of the text) with every word of the query; each is
+    kept only if its whole document matches the query (a phrase, not the words apart) and its page is public."""
+    if not on_postgresql():
+        return
+    assert postgres_text.has_ranking_index()
+    make_project(title="Jardins potagers", slug="phrase")
+    make_project(title="Des potagers et des jardins", slug="mots-epars")  # both words, not the phrase
+    make_project(title="Jardins potagers en brouillon", slug="brouillon", publish=False)
+    private = make_project(title="Jardins potagers réservés", slug="reservee")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    # The phrase only in a partner's name, after the summary's 290 characters: out of the rank vector.
+    long = "Des ateliers. " + "Une coopération entre une association et un laboratoire, décrite pas à pas. " * 3
+    long += "Elle a duré trois ans et réuni des bénévoles."
+    partner = OrganisationFactory(name="Jardins Potagers du Nord", kind=choices.OrganisationKind.ASSOCIATION)
+    make_project(title="Cuisine", slug="plus-loin", summary=long, partners=[(partner, choices.PartnerRole.LEAD)])
+
+    phrase = search(parse_request({"q": '"jardins potagers"'}), backend=database_alias())
+    assert [hit.page.slug for hit in phrase.hits] == ["phrase", "plus-loin"]  # ranked, then not ranked
+    assert phrase.count == 2
+    words = search(parse_request({"q": "jardins potagers"}), backend=database_alias())
+    assert sorted(hit.page.slug for hit in words.hits) == ["mots-epars", "phrase", "plus-loin"]
+    assert words.count == 3
+    for size in (1, 2, 3):
+        assert pages_of("jardins potagers", size) == [hit.page.pk for hit in words.hits], size
+
+
+def test_a_word_cut_at_the_rank_vectors_end_does_not_make_a_match(make_project, search_backend):
+    """The rank vector keeps the text's first 300 characters: a word cut there can stem as a query word the
+    document lacks ("Jardin|age"). The index scan gives that vector out; the page must not take it."""
+    if not on_postgresql():
+        return
+    make_project(title="Jardins partagés", slug="jardins")
+    summary = ("Une coopération entre une association et un laboratoire, décrite pas à pas. " * 4)[:292] + "."
+    partner = OrganisationFactory(name="Jardinage Solidaire", kind=choices.OrganisationKind.ASSOCIATION)
+    cut = make_project(title="Cuisine", slug="coupe", summary=summary, partners=[(partner, choices.PartnerRole.LEAD)])
+    with connection.cursor() as cursor:  # the plan holds: the vector has the word, the document has not
+        cursor.execute(
+            "SELECT rank_vector @@ q, document @@ q FROM coop_search_text, "
+            "plainto_tsquery('coop_french', 'jardins') q WHERE page_id = %s",
+            [cut.pk],
+        )
+        assert cursor.fetchone() == (True, False)
+
+    outcome = search(parse_request({"q": "jardins"}), backend=database_alias())
+    assert [hit.page.slug for hit in outcome.hits] == ["jardins"]
+    assert outcome.count == 1
