@@ -15,6 +15,8 @@ narrative again.
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
+from search import side_statement
+
 
 def handles(engine) -> bool:
     """The project's PostgreSQL backend, on a PostgreSQL database (migration 0004 made its table)."""
@@ -149,6 +151,14 @@ all_words AS MATERIALIZED (
 INDEXED_PAGE = """UNION ALL
 (SELECT 2, '', '', p.page_id, -p.distance FROM (SELECT * FROM ranked UNION ALL SELECT * FROM unranked) p
   ORDER BY p.distance, p.page_id DESC LIMIT %s OFFSET %s)"""
+# The page alone, for a side connection (search.side_statement) while the request's counts: its own words and
+# pages; the matches' id array only when fewer than `end` vectors are ranked (`unranked` reads it).
+PAGE_ALONE = """
+WITH words AS MATERIALIZED (SELECT {tsquery} AS query),
+{matches}{ranking}
+SELECT p.page_id FROM (SELECT * FROM ranked UNION ALL SELECT * FROM unranked) p
+ ORDER BY p.distance, p.page_id DESC LIMIT %s OFFSET %s
+"""
 
 
 def _candidates(candidates) -> tuple[bool, str, list]:
@@ -167,8 +177,8 @@ def _candidates(candidates) -> tuple[bool, str, list]:
     return True, sql, list(params)
 
 
-def _statement(tsquery: tuple[str, list], candidates, page: tuple[int, int] | None) -> tuple[str, list]:
-    """The statement's SQL for this search and its parameters."""
+def _statement(tsquery: tuple[str, list], candidates, page: tuple[int, int] | None, alone=False) -> tuple[str, list]:
+    """The statement's SQL for this search and its parameters; `alone`: the page by the RUM index only."""
     tsquery_sql, tsquery_params = tsquery
     included, pages, pages_params = _candidates(candidates)
     membership = "IN" if included else "NOT IN"
@@ -181,6 +191,8 @@ def _statement(tsquery: tuple[str, list], candidates, page: tuple[int, int] | No
         ranking = INDEXED_RANKING.format(tsquery=tsquery_sql, membership=membership)
         matches, page_sql = ids, INDEXED_PAGE
         params = [*pages_params, *tsquery_params, end, end, end, end, limit, offset]
+        if alone:
+            return PAGE_ALONE.format(tsquery=tsquery_sql, matches=matches, ranking=ranking), [*tsquery_params, *params]
     else:
         offset, limit = page
         matches = IDS_AND_RANKS.format(condition=f"{membership} ({pages})")
@@ -196,22 +208,36 @@ def _statement(tsquery: tuple[str, list], candidates, page: tuple[int, int] | No
     return sql, [*tsquery_params, *params]
 
 
-def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
-    """Matches of `text` among the `candidates` queryset (filtered public case studies; None: every public
-    one): (total, facet counts, ids). One statement: the words are matched once. With `page` = (offset,
-    limit), `ids` is that page of matches by relevance; without it, None (the caller orders them otherwise)."""
-    sql, params = _statement(_tsquery(engine, text), candidates, page)
-    total, counts, hits = 0, {}, []
+def _run_here(sql: str, params: list) -> list:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
         cursor.execute(sql, params)
-        for kind, facet, value, number, rank in cursor.fetchall():
-            if kind == 0:
-                total = number
-            elif kind == 1:
-                counts.setdefault(facet, {})[value] = number
-            else:
-                hits.append((rank, number))
+        return cursor.fetchall()
+
+
+def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
+    """Matches of `text` among the `candidates` queryset (filtered public case studies; None: every public
+    one): (total, facet counts, ids). One statement: the words are matched once. With `page` = (offset,
+    limit), `ids` is that page of matches by relevance; without it, None (the caller orders them otherwise).
+
+    With the RUM index, the page is a statement of its own, on a side connection while this one counts
+    (search.side_statement), when one can be used."""
+    tsquery = _tsquery(engine, text)
+    side = page is not None and has_ranking_index() and side_statement.available()
+    if side:
+        page_sql, page_params = _statement(tsquery, candidates, page, alone=True)
+        pending = side_statement.start(page_sql, page_params, setup=(f"SET LOCAL work_mem = '{WORK_MEM}'",))
+    total, counts, hits = 0, {}, []
+    for kind, facet, value, number, rank in _run_here(*_statement(tsquery, candidates, None if side else page)):
+        if kind == 0:
+            total = number
+        elif kind == 1:
+            counts.setdefault(facet, {})[value] = number
+        else:
+            hits.append((rank, number))
+    if side:
+        page_rows = side_statement.rows(pending, page_sql, page_params, lambda: _run_here(page_sql, page_params))
+        return total, counts, [page_id for (page_id,) in page_rows]
     # UNION ALL keeps no order across its branches: the page is put back in order here.
     ids = [page_id for _rank, page_id in sorted(hits, reverse=True)] if page else None
     return total, counts, ids
