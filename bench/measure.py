@@ -118,9 +118,8 @@ def _sql_time(query) -> float:
         service.search(query)
     statements = [q["sql"] for q in captured.captured_queries if not q.get("side")]
     on_the_side = [q["sql"] for q in captured.captured_queries if q.get("side")]
-    setup = (f"SET LOCAL work_mem = '{postgres_text.WORK_MEM}'",)
     started = time.perf_counter()
-    pending = [side_statement.start(sql, None, setup) for sql in on_the_side]
+    pending = [side_statement.start(sql, None, (postgres_text.SET_WORK_MEM,)) for sql in on_the_side]
     with connection.cursor() as cursor:
         for sql in statements:  # BEGIN, SET LOCAL and COMMIT too (search.postgres_text): part of its cost
             cursor.execute(sql)

@@ -104,8 +104,9 @@ SELECT 1, lists.facet, lists.value, lists.n, 0 FROM (
 # The matches (page id and rank) are kept in memory by coop_search_matches and the `candidates` CTE (~4 MB
 # each for 80,000 of them), and the RUM index sorts the distances of the vectors it reads. Past the default
 # work_mem (4 MB) they spilled to temporary files, and reading them back cost ~40 ms of a 220 ms search.
-# Raised for this statement's transaction only.
+# Raised for this statement's transaction only (and the side connection's, search.side_statement).
 WORK_MEM = "32MB"
+SET_WORK_MEM = f"SET LOCAL work_mem = '{WORK_MEM}'"
 
 # Without the RUM index: every match ranked, the page picked by a top-N sort.
 RANKED_PAGE = """UNION ALL
@@ -210,14 +211,15 @@ def _statement(tsquery: tuple[str, list], candidates, page: tuple[int, int] | No
 
 def _run_here(sql: str, params: list) -> list:
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        cursor.execute(SET_WORK_MEM)
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
 def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
     """Matches of `text` among the `candidates` queryset (filtered public case studies; None: every public
-    one): (total, facet counts, ids). One statement: the words are matched once. With `page` = (offset,
+    one): (total, facet counts, ids). One statement (two with a side connection): the words are matched once
+    for the count and the facets. With `page` = (offset,
     limit), `ids` is that page of matches by relevance; without it, None (the caller orders them otherwise).
 
     With the RUM index, the page is a statement of its own, on a side connection while this one counts
@@ -226,7 +228,7 @@ def matches(engine, text, candidates=None, page: tuple[int, int] | None = None):
     side = page is not None and has_ranking_index() and side_statement.available()
     if side:
         page_sql, page_params = _statement(tsquery, candidates, page, alone=True)
-        pending = side_statement.start(page_sql, page_params, setup=(f"SET LOCAL work_mem = '{WORK_MEM}'",))
+        pending = side_statement.start(page_sql, page_params, setup=(SET_WORK_MEM,))
     total, counts, hits = 0, {}, []
     for kind, facet, value, number, rank in _run_here(*_statement(tsquery, candidates, None if side else page)):
         if kind == 0:
