@@ -65,59 +65,117 @@ def linkable_organisations(partners, funding_rows, contracts) -> set[int]:
     return publicly_visible_among(ids)
 
 
-# The newest public pages sharing a theme, and those sharing an organisation, each side limited in its own
-# derived table (SQLite accepts a LIMIT there, not in a compound statement's member), then the few
-# candidates read by key. Raw SQL: the same statement built with the ORM cost ~10 ms of Python per page.
+# How many link rows a side reads and sorts by itself before it walks the pages instead (see SIDE_SQL).
+FEW_LINKS = 1000
+
+# One side of the related pages: the newest public pages linked to any of the keys (themes, organisations).
+# Which way is fast depends on how many pages share the keys, which the planner cannot tell for one key:
+# - few links (an organisation found in this case study only, a new theme): read each link's page by key
+#   and sort them. Each page's date is a subquery per link so that the planner cannot hash every page
+#   instead (it expected ~200 pages per organisation, found 1, and read all 10,000: 9 ms, 77 ms when it
+#   walked them newest first). Hidden pages have none: sorted last, and left out by RELATED_SQL (a
+#   condition here would be pushed into the subquery and read each page twice);
+# - many (an organisation of hundreds of case studies): walk pages newest first and stop at `limit`, a few
+#   hundred steps, where reading and sorting thousands of links would cost more.
+# The link count, capped at FEW_LINKS + 1 rows (LINK_COUNT_SQL, read once), picks one branch; the other is
+# never run (a one-time filter). Each branch is limited in its own derived table (SQLite accepts a LIMIT
+# there, not in a compound statement's member). A page without a publication date is never among them.
+SIDE_SQL = """
+SELECT id, published FROM (
+       SELECT id, published FROM (
+              SELECT DISTINCT link.{page_column} AS id,
+                     (SELECT page.first_published_at FROM {page} page
+                       WHERE page.id = link.{page_column} AND {public}) AS published
+                FROM {links} link
+               WHERE link.{key_column} IN ({keys}) AND link.{page_column} <> %s AND (SELECT few FROM {name})) linked
+        ORDER BY published IS NULL, published DESC, id DESC LIMIT %s) few_links
+UNION ALL
+SELECT id, published FROM (
+       SELECT page.id AS id, page.first_published_at AS published FROM {page} page
+        WHERE page.id IN (SELECT link.{page_column} FROM {links} link WHERE link.{key_column} IN ({keys}))
+          AND NOT (SELECT few FROM {name}) AND page.id <> %s AND {public} AND page.first_published_at IS NOT NULL
+        ORDER BY page.first_published_at DESC, page.id DESC LIMIT %s) many_links
+"""
+
+LINK_COUNT_SQL = """{name} AS (
+SELECT count(*) <= {few} AS few
+  FROM (SELECT 1 FROM {links} link WHERE link.{key_column} IN ({keys}) LIMIT {cap}) counted)"""
+
+# Both sides, then the few candidates read by key, sorted by the date each side read: sorting by the page's
+# own column would let the planner walk every page newest first again, looking for the candidates. Raw SQL:
+# the same statement built with the ORM cost ~10 ms of Python per page.
 RELATED_SQL = """
+WITH {theme_count}, {partner_count}
 SELECT page.id, project.page_ptr_id, page.title, page.url_path, page.first_published_at, project.summary
-  FROM {page} page JOIN {project} project ON project.page_ptr_id = page.id
- WHERE page.id IN (
-       SELECT id FROM (
-              SELECT page.id AS id FROM {page} page JOIN {themes_link} link ON link.projectpage_id = page.id
-               WHERE link.theme_id IN ({themes}) AND page.id <> %s AND {public}
-               ORDER BY page.first_published_at DESC, page.id DESC LIMIT %s) by_theme
-       UNION
-       SELECT id FROM (
-              SELECT page.id AS id FROM {page} page
-               WHERE page.id IN (SELECT partner.page_id FROM {partner} partner
-                                  WHERE partner.organisation_id IN ({organisations}))
-                 AND page.id <> %s AND {public}
-               ORDER BY page.first_published_at DESC, page.id DESC LIMIT %s) by_partner)
- ORDER BY page.first_published_at DESC, page.id DESC
+  FROM (SELECT DISTINCT id, published FROM ({by_theme} UNION ALL {by_partner}) sides
+         WHERE published IS NOT NULL) candidate
+  JOIN {page} page ON page.id = candidate.id
+  JOIN {project} project ON project.page_ptr_id = page.id
+ ORDER BY candidate.published DESC, candidate.id DESC
  LIMIT %s
 """
+
+
+def _side(name: str, links: str, page_column: str, key_column: str, keys: list, context: tuple):
+    """One side for these keys: its link count (LINK_COUNT_SQL, named `name`), its pages (SIDE_SQL), and
+    the parameters of each. `context`: this page's id, the limit, and the public condition with its
+    parameters."""
+    from wagtail.models import Page
+
+    from cms.sql import placeholders, table
+
+    keys = keys or [None]  # IN (NULL): no row, and valid SQL
+    page_id, limit, (public, public_params) = context
+    names = {"name": name, "links": links, "page_column": page_column, "key_column": key_column}
+    names["keys"] = placeholders(keys)
+    count = LINK_COUNT_SQL.format(**names, few=FEW_LINKS, cap=FEW_LINKS + 1)
+    pages = SIDE_SQL.format(**names, page=table(Page), public=public)
+    few = [*public_params, *keys, page_id, limit]
+    many = [*keys, page_id, *public_params, limit]
+    return count, keys, pages, few + many
 
 
 def related_projects(page, themes, partners, limit: int = 4):
     """The latest public case studies sharing a theme or a partner with this one, in one query.
 
-    The newest few public candidates of each side (pages sharing a theme, pages sharing a partner), then
-    those candidates by key: no hash of every page of a common theme, no walk of every page (528 ms at
-    100,000). Hidden pages never take the place of visible ones. Only the fields the cards show are read.
+    The newest few public candidates of each side (pages sharing a theme, pages sharing a partner, each read
+    the way its number of links makes fast: SIDE_SQL), then those candidates by key. Hidden pages never
+    take the place of visible ones. Only the fields the cards show are read.
     """
     from wagtail.models import Page
 
-    from cms.sql import placeholders, table
+    from cms.sql import table
     from projets.models import ProjectPage, ProjectPartner
     from projets.restrictions import public_sql
 
     if not themes and not partners:
         return []
-    theme_ids = [theme.pk for theme in themes] or [None]  # IN (NULL): no row, and valid SQL
-    organisation_ids = [partner.organisation_id for partner in partners] or [None]
-    public, public_params = public_sql("page")
+    context = (page.pk, limit, public_sql("page"))
+    theme_count, theme_keys, by_theme, theme_params = _side(
+        "theme_links",
+        table(ProjectPage.themes.through),
+        "projectpage_id",
+        "theme_id",
+        [theme.pk for theme in themes],
+        context,
+    )
+    partner_count, partner_keys, by_partner, partner_params = _side(
+        "partner_links",
+        table(ProjectPartner),
+        "page_id",
+        "organisation_id",
+        [partner.organisation_id for partner in partners],
+        context,
+    )
     sql = RELATED_SQL.format(
+        theme_count=theme_count,
+        partner_count=partner_count,
         page=table(Page),
         project=table(ProjectPage),
-        themes_link=table(ProjectPage.themes.through),
-        partner=table(ProjectPartner),
-        themes=placeholders(theme_ids),
-        organisations=placeholders(organisation_ids),
-        public=public,
+        by_theme=by_theme,
+        by_partner=by_partner,
     )
-    # A page appears once per shared theme: enough rows for `limit` distinct pages.
-    params = [*theme_ids, page.pk, *public_params, limit * len(theme_ids)]
-    params += [*organisation_ids, page.pk, *public_params, limit, limit]
+    params = [*theme_keys, *partner_keys, *theme_params, *partner_params, limit]
     return list(ProjectPage.objects.raw(sql, params))
 
 

@@ -60,7 +60,18 @@ def test_members_only_document_is_locked_for_visitors(client, make_project, djan
     assert "/documents/" in html
 
 
-def test_related_case_studies_share_a_theme_or_a_partner(client, make_project):
+@pytest.fixture(params=["few", "many"])
+def side_reading(request, monkeypatch):
+    """Each side of the related case studies read both ways: its links sorted (few), or the pages walked
+    newest first (many, FEW_LINKS = 0 makes any link count "many"). Both must give the same pages."""
+    from projets import page_context
+
+    if request.param == "many":
+        monkeypatch.setattr(page_context, "FEW_LINKS", 0)
+    return request.param
+
+
+def test_related_case_studies_share_a_theme_or_a_partner(client, make_project, side_reading):
     page, association, _lab = build_case_study(make_project)
     from projets import choices
 
@@ -71,22 +82,65 @@ def test_related_case_studies_share_a_theme_or_a_partner(client, make_project):
     assert stranger.title not in html
 
 
-def test_related_case_studies_are_the_newest_public_ones_of_a_shared_theme(client, make_project):
+def hidden_case_studies(make_project, **links) -> tuple:
+    """A members-only case study and a draft, newer than the others, sharing `links` (themes, partners)."""
+    private = make_project(title="Réservée aux membres", **links)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    return private, make_project(title="Encore un brouillon", publish=False, **links)
+
+
+def case_study_and_its_association(make_project) -> tuple:
+    """The case study, and its association as a partner for others: [(organisation, role)]."""
+    from projets import choices
+
+    page, association, _lab = build_case_study(make_project)
+    return page, [(association, choices.PartnerRole.ASSOCIATION)]
+
+
+def related_section(client, page) -> str:
+    return client.get(page.url).content.decode().split('id="voir-aussi"', 1)[1].split("</section>", 1)[0]
+
+
+def test_related_case_studies_are_the_newest_public_ones_of_a_shared_theme(client, make_project, side_reading):
     page, _association, _lab = build_case_study(make_project)
     theme = page.themes.get()
     older = make_project(title="Plus ancienne sur le même thème", themes=[theme])
     newer = [make_project(title=f"Récente n° {number}", themes=[theme]) for number in range(4)]
-    private = make_project(title="Réservée aux membres", themes=[theme])
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    draft = make_project(title="Encore un brouillon", themes=[theme], publish=False)
-    html = client.get(page.url).content.decode()
-    related = html.split('id="voir-aussi"', 1)[1]
+    hidden = hidden_case_studies(make_project, themes=[theme])
+    related = related_section(client, page)
     # The four newest public ones: the private one and the draft are newer still, yet never shown.
     assert [title for title in [project.title for project in newer] if title in related] == [
         project.title for project in newer
     ]
-    for hidden in (older, private, draft):
-        assert hidden.title not in related, hidden.title
+    for project in (older, *hidden):
+        assert project.title not in related, project.title
+
+
+def test_related_case_studies_are_the_newest_public_ones_of_a_shared_partner(client, make_project, side_reading):
+    page, shared = case_study_and_its_association(make_project)
+    older = make_project(title="Plus ancienne avec la même association", partners=shared)
+    newer = [make_project(title=f"Récente n° {number}", partners=shared) for number in range(3)]
+    newest_by_theme = make_project(title="La plus récente du même thème", themes=[page.themes.get()])
+    hidden = hidden_case_studies(make_project, partners=shared)
+    related = related_section(client, page)
+    # Newest first, both sides together: the theme's newest page, then the three newest sharing the association.
+    expected = [newest_by_theme.title] + [project.title for project in reversed(newer)]
+    assert [title for title in expected if title in related] == expected
+    assert sorted(expected, key=related.index) == expected
+    for project in (older, *hidden):
+        assert project.title not in related, project.title
+
+
+def test_hidden_case_studies_never_fill_the_related_ones(client, make_project, side_reading):
+    page, shared = case_study_and_its_association(make_project)
+    sibling = make_project(title="La seule publique", partners=shared)
+    hidden = hidden_case_studies(make_project, partners=shared)
+    related = related_section(client, page)
+    # Fewer public ones than the four places: the hidden ones are read too, and must not take the rest.
+    assert sibling.title in related
+    for project in hidden:
+        assert project.title not in related, project.title
+    assert related.count('<li class="card">') == 1
 
 
 def count_queries(client, url) -> int:
