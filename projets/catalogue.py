@@ -4,8 +4,8 @@ from collections import Counter
 
 from django.db.models import Count
 
-from projets.choices import FundingKind, PartnerRole, TerritoryKind
-from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
+from projets.choices import FundingKind, TerritoryKind
+from projets.models import ProjectPage, ProjectPartner, Territory, Theme
 from projets.restrictions import public_q
 
 
@@ -55,42 +55,3 @@ def catalogue_figures() -> dict:
         "years": sorted(by_year.items()),
         "funding": [(label, by_funding[value]) for value, label in FundingKind.choices if by_funding[value]],
     }
-
-
-def partnerships_of(organisation):
-    """The organisation's public case studies, each with its roles there: partner rows, then funding lines.
-
-    Two queries. A funder that is not listed among the partners still finds the case studies it funded.
-    """
-    public = public_projects().values("pk")
-    rows = (
-        ProjectPartner.objects.filter(organisation=organisation, page__in=public)
-        .select_related("page")
-        .order_by("-page__start_year", "page__title")
-    )
-    projects = {}
-    for row in rows:
-        projects.setdefault(row.page, []).append(row.get_role_display())
-    funded = FundingLine.objects.filter(funder=organisation, page__in=public).select_related("page")
-    funder = str(PartnerRole.FUNDER.label)
-    for line in funded.order_by("-page__start_year", "page__title"):
-        roles = projects.setdefault(line.page, [])
-        if funder not in roles:
-            roles.append(funder)
-    return list(projects.items())
-
-
-def partners_across(organisation, pages) -> list[tuple[Organisation, int]]:
-    """The other organisations met in these case studies, with how many they share."""
-    shared = Counter()
-    names = {}
-    rows = (
-        ProjectPartner.objects.filter(page__in=[page.pk for page in pages])
-        .exclude(organisation=organisation)
-        .select_related("organisation")
-    )
-    for row in rows:
-        if row.page_id not in names.setdefault(row.organisation, set()):
-            names[row.organisation].add(row.page_id)
-            shared[row.organisation] += 1
-    return sorted(shared.items(), key=lambda item: (-item[1], item[0].name))

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from projets.catalogue import partners_across, partnerships_of
 from projets.models import Organisation
+from projets.organisation_page import frequent_partners, partnerships_page
 
 # Public registries where each identifier can be checked by anyone.
 REGISTRIES = {
@@ -28,12 +28,13 @@ def identifiers_of(organisation) -> list[tuple[str, str, str]]:
 def organisation_detail(request, slug: str):
     """404 for an organisation met only in drafts or private case studies, whoever asks (the admin lists it)."""
     organisation = get_object_or_404(Organisation.objects.publicly_visible().select_related("territory"), slug=slug)
-    projects = partnerships_of(organisation)
+    partners, partner_count = frequent_partners(organisation)
     context = {
         "organisation": organisation,
         "identifiers": identifiers_of(organisation),
-        "projects": projects,
-        "partners": partners_across(organisation, [page for page, _roles in projects]),
+        "projects": partnerships_page(organisation, request.GET.get("page")),
+        "partners": partners,
+        "other_partner_count": partner_count - len(partners),
         "meta_title": str(organisation),
         "meta_description": organisation.description or organisation.get_kind_display(),
     }
