@@ -1,7 +1,7 @@
 """Public URLs of the data room: exports and their dictionary, feeds, sitemap, robots.txt, API v2."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps.views import index, sitemap
 
 from . import exports, views
 from .api import api_router
@@ -25,7 +25,8 @@ data_urls = [
 
 urlpatterns = [
     *data_urls,
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "donnees:sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
 ]
 
 # Mounted by cms/urls.py before the django-ninja API at /api/ (whose routes do not start with v2/).

@@ -17,6 +17,8 @@ OUTPUTS = (
     "/api/v2/pages/",
     "/flux/projets.atom",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-organisations.xml",
 )
 
 

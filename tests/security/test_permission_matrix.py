@@ -98,7 +98,9 @@ PUBLIC_OUTPUTS = [
     ("/donnees/organisations.csv", False, 200),
     ("/flux/projets.atom", True, 200),
     ("/flux/projets.atom?theme=education-populaire", True, 200),
-    ("/sitemap.xml", True, 200),
+    ("/sitemap.xml", False, 200),  # the index: it points to the files, which list the pages
+    ("/sitemap-pages.xml", True, 200),
+    ("/sitemap-organisations.xml", False, 200),
     ("/robots.txt", False, 200),
     ("/donnees/", False, 200),
 ]
