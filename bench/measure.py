@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 from bench.queries import API_VARIANTS, QUERIES  # noqa: E402
 from bench.stats import summary_ms  # noqa: E402
 from cms.startup import freeze_startup_objects  # noqa: E402
+from projets.catalogue import public_projects  # noqa: E402
 from projets.models import Contract, ProjectIndexPage, ProjectPage, ProjectPartner  # noqa: E402
 
 HOST = "localhost"
@@ -95,11 +96,11 @@ def _raw_time(backend, query) -> tuple[float, float | None]:
     OpenSearch: the `_search` body the search service builds (hits, total and every facet), sent
     directly. PostgreSQL: the SQL the search service runs for that query, captured then re-run on a cursor.
     """
-    from search import engine_query, service
+    from search import engine_query
 
     if not hasattr(backend, "es"):
         return _sql_time(query), None
-    body = engine_query.build_body(backend, ProjectPage, service._base_queryset(), query)
+    body = engine_query.build_body(backend, ProjectPage, public_projects(), query)
     index = backend.get_index_for_model(ProjectPage).name
     started = time.perf_counter()
     answer = backend.es.search(index=index, body=body)
@@ -107,27 +108,19 @@ def _raw_time(backend, query) -> tuple[float, float | None]:
 
 
 def _sql_time(query) -> float:
-    """Capture the SQL the search service runs for `query`, re-run it timed (without Python around it).
-
-    A statement the service ran on a side connection (search.side_statement) runs on one again, started
-    first, and the time ends when both connections are done: the two ran side by side in the search too."""
+    """Capture the SQL the search service runs for `query`, re-run it timed (without Python around it)."""
     from projets import restrictions
-    from search import postgres_text, service, side_statement
+    from search import service
 
     # Restrictions read once, as in the API's request (outside one, each reader would read them again).
     with CaptureQueriesContext(connection) as captured, restrictions.read_once():
         service.search(query)
-    statements = [q["sql"] for q in captured.captured_queries if not q.get("side")]
-    on_the_side = [q["sql"] for q in captured.captured_queries if q.get("side")]
     started = time.perf_counter()
-    pending = [side_statement.start(sql, None, (postgres_text.SET_WORK_MEM,)) for sql in on_the_side]
     with connection.cursor() as cursor:
-        for sql in statements:  # BEGIN, SET LOCAL and COMMIT too (search.postgres_text): part of its cost
-            cursor.execute(sql)
+        for captured_query in captured.captured_queries:
+            cursor.execute(captured_query["sql"])
             if cursor.description is not None:
                 cursor.fetchall()
-    for future in pending:
-        future.result()
     return time.perf_counter() - started
 
 

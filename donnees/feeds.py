@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from projets.models import ProjectIndexPage
 from search.facets import FACETS_BY_NAME
 from search.query import QueryError, parse_request
-from search.service import SearchOutcome, search
+from search.results import SearchOutcome
+from search.service import search
 
 FEED_SIZE = 50
 # Parameters of a results page that mean nothing for a feed (always page 1, newest first).

@@ -55,12 +55,6 @@ ensure_postgres() {
     PGBIN="$(find_pgbin)"
     [[ -n "$PGBIN" ]] || die "no /usr/lib/postgresql/*/bin/initdb even after installing postgresql"
   fi
-  PG_MAJOR="$(basename "$(dirname "$PGBIN")")"
-  # RUM ranks relevance from an index (search migration 0007); without it search still works, only slower.
-  if [[ ! -f "/usr/share/postgresql/$PG_MAJOR/extension/rum.control" ]]; then
-    # May upgrade the server package: a cluster already running must then be restarted to load rum.
-    apt_install "postgresql-$PG_MAJOR-rum"
-  fi
 }
 
 as_pg() {

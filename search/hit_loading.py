@@ -17,7 +17,7 @@ from search.highlight import matches
 
 # What a result card, the API and the feed read of a hit's page: not the ~40 other columns of a Wagtail page
 # (a third of the pages' loading time at 20 hits), nor the narrative (another third: its JSON decoded), which
-# the highlighted passage reads only when the summary lacks the words (search.service._snippets). Reading any
+# the highlighted passage reads only when the summary lacks the words (search.results._snippets). Reading any
 # other field of a hit costs one query per hit: tests/search/test_query_count.py would see it.
 HIT_FIELDS = (
     "title",

@@ -35,18 +35,6 @@ def no_memory_from_earlier_tests():
     restrictions.forget_request()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def side_connection_closed_before_the_test_database_goes(django_db_setup, django_db_blocker):
-    """The search's side connection (search.side_statement), opened by any search outside a transaction (a
-    live server's, a transactional test's), is closed before pytest-django drops the test database: PostgreSQL
-    refuses to drop a database with open sessions."""
-    yield
-    from search import side_statement
-
-    with django_db_blocker.unblock():
-        side_statement.close()
-
-
 @pytest.fixture
 def home_page(db):
     return build_site_tree()

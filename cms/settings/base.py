@@ -31,8 +31,6 @@ try:
     DATABASES = {"default": env_database("DATABASE_URL")}
     INDEX_PREFIX = os.environ.get("INDEX_PREFIX", "coop_").strip()
     SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
-    # PostgreSQL search: the page of hits on a second connection while the first counts (search.side_statement).
-    SEARCH_SIDE_CONNECTION = env_bool("SEARCH_SIDE_CONNECTION", default=True)
     WAGTAILSEARCH_BACKENDS = search_backends_from_url(
         SEARCH_URL, INDEX_PREFIX, replicas=env_int("SEARCH_REPLICAS", default=0)
     )
