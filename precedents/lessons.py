@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 
 from precedents.selection import unknown_value
 from projets.choices import CooperationFormat, LessonCategory, LessonKind, TerritoryKind
@@ -67,53 +68,109 @@ def public_projects(filters: LessonFilters):
     return pages
 
 
-def collect(filters: LessonFilters, request=None) -> list[dict]:
-    """Every lesson as a plain item (kind, category, text, where it comes from)."""
-    lessons = Lesson.objects.filter(page__in=public_projects(filters).values("pk")).select_related("page")
+# Lessons shown per category and kind on the first screen, taken from the most recently published case studies.
+PREVIEW_PER_KIND = 3
+PREVIEW_PAGES = 200
+# Lessons per page of a category's own list.
+PAGE_SIZE = 25
+
+
+def counts(filters: LessonFilters) -> dict[tuple[str, str], int]:
+    """{(category, kind): number of lessons} of the public case studies (and workshops) the filters keep:
+    one aggregate per source."""
+    totals: dict[tuple[str, str], int] = {}
+    for lessons in (_project_lessons(filters), _workshop_lessons(filters)):
+        for category, kind, number in lessons.values_list("category", "kind").annotate(number=Count("*")).order_by():
+            totals[(category, kind)] = totals.get((category, kind), 0) + number
+    return totals
+
+
+def _project_lessons(filters: LessonFilters):
+    lessons = Lesson.objects.filter(page__in=public_projects(filters).values("pk"))
+    return lessons.filter(kind=filters.kind) if filters.kind else lessons
+
+
+def _workshop_lessons(filters: LessonFilters):
+    if filters.narrows_projects:
+        return WorkshopLesson.objects.none()
+    lessons = WorkshopLesson.objects.filter(workshop__page__in=EventPage.objects.live().public().values("pk"))
+    return lessons.filter(kind=filters.kind) if filters.kind else lessons
+
+
+def project_item(lesson, request) -> dict:
+    return {
+        "kind": lesson.kind,
+        "kind_label": LessonKind(lesson.kind).label,
+        "category": lesson.category,
+        "text": lesson.text,
+        "source": lesson.page.title,
+        "url": lesson.page.get_url(request),
+        "origin": "project",
+    }
+
+
+def _workshop_item(lesson, request) -> dict:
+    return {
+        "kind": lesson.kind,
+        "kind_label": LessonKind(lesson.kind).label,
+        "category": lesson.category,
+        "text": lesson.text,
+        "source": f"{lesson.workshop.title} ({lesson.workshop.page.title})",
+        "url": lesson.workshop.page.get_url(request),
+        "origin": "workshop",
+    }
+
+
+def workshop_items(filters: LessonFilters, request=None, category: str = "") -> list[dict]:
+    """The founding days' workshop lessons, in the order of the day (a few dozen per event)."""
+    lessons = _workshop_lessons(filters).select_related("workshop__page")
+    if category:
+        lessons = lessons.filter(category=category)
+    ordered = lessons.order_by("workshop__page__date", "workshop__sort_order", "sort_order")
+    return [_workshop_item(lesson, request) for lesson in ordered]
+
+
+def preview(filters: LessonFilters, request=None) -> list[dict]:
+    """A few lessons per category and kind: the workshops' first, then those of the case studies published
+    last (read among the PREVIEW_PAGES newest that the filters keep, so the cost does not grow)."""
+    newest = public_projects(filters).order_by("-pk").values("pk")[:PREVIEW_PAGES]  # a walk of the key's index
+    lessons = Lesson.objects.filter(page__in=newest).select_related("page").order_by("-page_id", "sort_order")
     if filters.kind:
         lessons = lessons.filter(kind=filters.kind)
-    items = [
-        {
-            "kind": lesson.kind,
-            "category": lesson.category,
-            "text": lesson.text,
-            "source": lesson.page.title,
-            "url": lesson.page.get_url(request),
-            "origin": "project",
-        }
-        for lesson in lessons.order_by("page__title", "sort_order")
-    ]
-    if filters.narrows_projects:
-        return items
-    workshop_lessons = WorkshopLesson.objects.filter(
-        workshop__page__in=EventPage.objects.live().public().values("pk")
-    ).select_related("workshop__page")
-    if filters.kind:
-        workshop_lessons = workshop_lessons.filter(kind=filters.kind)
-    for lesson in workshop_lessons.order_by("workshop__page__date", "workshop__sort_order", "sort_order"):
-        items.append(
-            {
-                "kind": lesson.kind,
-                "category": lesson.category,
-                "text": lesson.text,
-                "source": f"{lesson.workshop.title} ({lesson.workshop.page.title})",
-                "url": lesson.workshop.page.get_url(request),
-                "origin": "workshop",
-            }
-        )
-    return items
+    kept: dict[tuple[str, str], list[dict]] = {}
+    items = workshop_items(filters, request) + [project_item(lesson, request) for lesson in lessons]
+    for item in items:
+        shown = kept.setdefault((item["category"], item["kind"]), [])
+        if len(shown) < PREVIEW_PER_KIND:
+            shown.append(item)
+    return [item for shown in kept.values() for item in shown]
 
 
-def by_category(items: list[dict]) -> list[dict]:
-    """Categories in their fixed order, each with obstacle and lever counts and texts."""
+def category_page(filters: LessonFilters, category: str, page_number, request=None) -> dict:
+    """One category's lessons: the workshops' whole, the case studies' a page at a time (newest first)."""
+    lessons = _project_lessons(filters).filter(category=category).select_related("page").order_by("-page_id", "pk")
+    page = Paginator(lessons, PAGE_SIZE).get_page(page_number)
+    return {
+        "workshop_items": workshop_items(filters, request, category),
+        "project_items": [project_item(lesson, request) for lesson in page.object_list],
+        "lesson_page": page,
+    }
+
+
+def by_category(items: list[dict], totals: dict[tuple[str, str], int]) -> list[dict]:
+    """Categories in their fixed order, each with its obstacle and lever counts and the texts shown."""
     groups = []
     for value, label in LessonCategory.choices:
         in_category = [item for item in items if item["category"] == value]
+        obstacles = totals.get((value, LessonKind.OBSTACLE), 0)
+        levers = totals.get((value, LessonKind.LEVER), 0)
         groups.append(
             {
                 "category": value,
                 "label": label,
-                "count": len(in_category),
+                "count": obstacles + levers,
+                "obstacle_count": obstacles,
+                "lever_count": levers,
                 "obstacles": [item for item in in_category if item["kind"] == LessonKind.OBSTACLE],
                 "levers": [item for item in in_category if item["kind"] == LessonKind.LEVER],
             }

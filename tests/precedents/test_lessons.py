@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from precedents import lessons
 from projets.models import EventPage, Workshop, WorkshopLesson
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,11 @@ def add_event(home_page, title, live=True):
 
 
 def counts(response):
-    return {group["category"]: (len(group["obstacles"]), len(group["levers"])) for group in response.context["groups"]}
+    return {group["category"]: (group["obstacle_count"], group["lever_count"]) for group in response.context["groups"]}
+
+
+def shown(response) -> set[str]:
+    return {item["text"] for group in response.context["groups"] for item in group["obstacles"] + group["levers"]}
 
 
 def test_lessons_are_grouped_by_category_with_counts(graph, client, home_page):
@@ -63,12 +68,17 @@ def test_filters(graph, client, home_page, params, expected_total, expected_text
     response = client.get(URL, params)
     assert response.status_code == 200
     assert response.context["total"] == expected_total
+    assert sum(counts(response)[category][0] + counts(response)[category][1] for category in counts(response)) == (
+        expected_total
+    )
     if expected_texts is not None:
-        texts = {item["text"] for group in response.context["groups"] for item in group["obstacles"] + group["levers"]}
-        assert texts == expected_texts
+        assert shown(response) == expected_texts
 
 
-@pytest.mark.parametrize("params", [{"theme": "inconnu"}, {"region": "99"}, {"format": "x"}, {"kind": "les deux"}])
+@pytest.mark.parametrize(
+    "params",
+    [{"theme": "inconnu"}, {"region": "99"}, {"format": "x"}, {"kind": "les deux"}, {"categorie": "x"}],
+)
 def test_bad_parameters_are_a_french_400(client, db, params):
     response = client.get(URL, params)
     assert response.status_code == 400
@@ -79,6 +89,63 @@ def test_lessons_page_has_a_constant_number_of_queries(graph, client, home_page,
     add_event(home_page, "Journée Arras")
     with django_assert_max_num_queries(20) as first:
         client.get(URL)
+    with django_assert_max_num_queries(20) as first_category:
+        client.get(URL, {"categorie": "financement"})
     add_event(home_page, "Journée Lille")
     with django_assert_max_num_queries(len(first.captured_queries)):
         assert client.get(URL).context["total"] == 8
+    with django_assert_max_num_queries(len(first_category.captured_queries)):
+        assert client.get(URL, {"categorie": "financement"}).context["category"]["count"] == 3
+
+
+def many_lessons(make_project, number: int, category="egalite", kind="frein"):
+    from projets.models import Lesson
+
+    page = make_project(title="Beaucoup d'enseignements", slug="beaucoup")
+    Lesson.objects.bulk_create(
+        Lesson(page=page, kind=kind, category=category, text=f"Enseignement {n:03}", sort_order=n)
+        for n in range(number)
+    )
+    return page
+
+
+def test_the_first_screen_shows_a_few_per_category_and_kind_with_the_counts(graph, client, make_project):
+    many_lessons(make_project, 40)
+    response = client.get(URL)
+    equality = next(group for group in response.context["groups"] if group["category"] == "egalite")
+    assert equality["obstacle_count"] == 40
+    assert len(equality["obstacles"]) == lessons.PREVIEW_PER_KIND
+    assert "Voir les 40 enseignements « Égalité entre partenaires »" in response.text
+    assert "?categorie=egalite" in response.text
+
+
+def test_a_category_is_listed_a_page_at_a_time(graph, client, make_project):
+    many_lessons(make_project, 60)
+    first = client.get(URL, {"categorie": "egalite"})
+    assert first.status_code == 200
+    texts = [item["text"] for item in first.context["project_items"]]
+    assert len(texts) == lessons.PAGE_SIZE
+    pages = [texts]
+    for number in ("2", "3"):
+        pages.append(
+            [
+                item["text"]
+                for item in client.get(URL, {"categorie": "egalite", "page": number}).context["project_items"]
+            ]
+        )
+    every = [text for page in pages for text in page]
+    assert sorted(every) == [f"Enseignement {n:03}" for n in range(60)]  # each once, nothing hidden
+    assert "Page 1 sur 3" in first.text
+    # Any page number answers a page, never an error.
+    for number in ("abc", "0", "-1", "999", "2.5", "9" * 30):
+        assert client.get(URL, {"categorie": "egalite", "page": number}).status_code == 200, number
+    # The other filters apply to the list too.
+    assert client.get(URL, {"categorie": "egalite", "kind": "levier"}).context["category"]["count"] == 0
+
+
+def test_hidden_case_studies_lessons_are_neither_counted_nor_listed(graph, client):
+    response = client.get(URL, {"categorie": "financement"})
+    texts = {item["text"] for item in response.context["project_items"]}
+    assert texts  # the public case studies' own
+    assert not texts & {"Texte de brouillon.", "Texte privé."}
+    assert response.context["category"]["count"] == len(texts)

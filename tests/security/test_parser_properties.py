@@ -106,7 +106,9 @@ def test_the_other_filters_accept_or_refuse_any_input(site, params):
         assert bounded(lambda: selection.selection(precedents).count()) >= 0
         bounded(selection.facets, precedents, regions)
     if (lesson_filters := bounded(lessons.parse_lesson_filters, data, lessons.options())) is not None:
-        bounded(lessons.collect, lesson_filters)
+        bounded(lessons.counts, lesson_filters)
+        bounded(lessons.preview, lesson_filters)
+        bounded(lessons.category_page, lesson_filters, "financement", data.get("page"))
     if (wanted := bounded(partners.parse_request, data)) is not None:
         bounded(partners.suggest, wanted)
 
