@@ -8,7 +8,7 @@ while the latest revision of a page with unpublished changes names it. Pages wit
 changes are edited from their database rows, which PROTECT already guards.
 
 The revisions are searched by the database, never loaded: JSON containment on PostgreSQL, json_each
-on SQLite.
+on SQLite; only the latest revisions of pages with unpublished changes are read.
 """
 
 import json
@@ -22,9 +22,11 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import ngettext
 from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Revision, get_page_models
 
 NAMED_PAGES_SHOWN = 10
+# Below SQLite's 32,766 bound parameters.
+REVISIONS_PER_QUERY = 10_000
 
 
 @cache
@@ -69,15 +71,29 @@ class RowsName(models.Func):
 
 
 def pages_whose_drafts_name(instance) -> models.QuerySet:
-    """The pages whose unpublished latest revision names `instance` in a PROTECT key of an inline row."""
-    condition = Q(pk__in=[])
+    """The pages whose unpublished latest revision names `instance` in a PROTECT key of an inline row.
+
+    The drafts' latest revisions are listed from the page table first, then only they are read by key:
+    joined in one statement, PostgreSQL chose to test every revision of the history.
+    """
+    checks = {}
     for page_model, relation, key, target in protected_row_keys():
         if isinstance(instance, target):
-            condition |= Q(
-                RowsName(models.F("latest_revision__content"), relation, key, [instance.pk]),
+            checks.setdefault(page_model, Q(pk__in=[]))
+            checks[page_model] |= Q(RowsName(models.F("content"), relation, key, [instance.pk]))
+    naming = []
+    for page_model, condition in checks.items():
+        drafts = list(
+            Page.objects.filter(
                 content_type=ContentType.objects.get_for_model(page_model),
-            )
-    return Page.objects.filter(condition, has_unpublished_changes=True).order_by("title")
+                has_unpublished_changes=True,
+                latest_revision__isnull=False,
+            ).values_list("latest_revision_id", flat=True)
+        )
+        for start in range(0, len(drafts), REVISIONS_PER_QUERY):
+            chunk = drafts[start : start + REVISIONS_PER_QUERY]
+            naming += Revision.objects.filter(condition, pk__in=chunk).values_list("pk", flat=True)
+    return Page.objects.filter(latest_revision_id__in=naming).order_by("title")
 
 
 def refusal_message(instance) -> str | None:

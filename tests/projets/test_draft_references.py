@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from projets import choices
+from projets import choices, draft_references
 from projets.factories import OrganisationFactory
 from projets.models import Organisation
 from tests.projets.admin_data import funding_line, partner, project_form_data
@@ -106,3 +106,23 @@ def test_a_published_page_does_not_block_through_its_revision(admin_client, make
     response = delete(admin_client, organisation)
     assert Organisation.objects.filter(pk=organisation.pk).exists()
     assert not any("brouillon" in message for message in error_messages(response))
+
+
+def test_every_draft_is_read_whatever_the_batch(admin_client, published, make_project, monkeypatch):
+    """The drafts' revisions are read by batches: two batches of one still name both pages."""
+    monkeypatch.setattr(draft_references, "REVISIONS_PER_QUERY", 1)
+    other = make_project(
+        title="Abeilles des villes", partners=[(OrganisationFactory(name="Rucher"), choices.PartnerRole.LEAD)]
+    )
+    draft_only = OrganisationFactory(name="Laboratoire des brouillons")
+    save_draft(admin_client, published, funding=[funding_line(funder=draft_only)])
+    save_draft(admin_client, other, partners=[partner(draft_only)])
+
+    response = delete(admin_client, draft_only)
+
+    assert error_messages(response) == [
+        "Impossible de supprimer « Laboratoire des brouillons » : les brouillons des pages « Abeilles des villes », "
+        "« Oiseaux des champs » y font encore référence. Retirez-le de ces brouillons (ou publiez-les sans lui), "
+        "puis recommencez."
+    ]
+    assert Organisation.objects.filter(pk=draft_only.pk).exists()
