@@ -1,11 +1,20 @@
-"""Admin forms: the case study (checks that span its inline parts) and organisations (identifiers)."""
+"""Admin forms: the case study (checks that span its inline parts), its funding lines (French amounts)
+and organisations (identifiers)."""
 
+from decimal import Decimal
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels.base import get_form_for_model
 
 from projets import identifiers
+from projets.amounts import format_amount, parse_amount
 
 IDENTIFIER_NORMALISERS = {
     "rna": identifiers.normalise_rna,
@@ -85,3 +94,49 @@ class OrganisationForm(WagtailAdminModelForm):
         for name, normalise in IDENTIFIER_NORMALISERS.items():
             if self.cleaned_data.get(name):
                 self.cleaned_data[name] = normalise(self.cleaned_data[name])
+
+
+class AmountField(forms.Field):
+    """An amount typed the French way ("12 500,50 €"), shown back the same way; ambiguity is refused."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
+
+    def to_python(self, value):
+        return parse_amount(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, int | Decimal):
+            return format_amount(Decimal(value))
+        if isinstance(value, str):
+            try:
+                return format_amount(parse_amount(value))
+            except ValidationError:
+                return value  # shown as typed, beside its error
+        return value
+
+
+class FundingLineForm(WagtailAdminModelForm):
+    amount = AmountField(
+        label=capfirst(gettext_lazy("montant (euros)")),
+        required=False,
+        help_text=gettext_lazy("Facultatif ; laisser vide si inconnu. Ex. « 12 500,50 »."),
+    )
+
+
+class RowFormInlinePanel(InlinePanel):
+    """An InlinePanel whose rows are built on `form_class`, for fields Wagtail's field overrides cannot give."""
+
+    def __init__(self, relation_name, *args, form_class, **kwargs):
+        super().__init__(relation_name, *args, **kwargs)
+        self.form_class = form_class
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "form_class": self.form_class}
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        deferred = self.child_edit_handler.get_form_options().get("defer_required_on_fields", [])
+        options["formsets"][self.relation_name]["form"] = get_form_for_model(
+            self.db_field.related_model, form_class=self.form_class, defer_required_on_fields=deferred
+        )
+        return options

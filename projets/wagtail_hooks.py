@@ -4,9 +4,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from projets.dashboard import ProjectsToCompletePanel, ProjectsToReviewPanel
+from projets.draft_references import refuse_deleting_what_drafts_name
 from projets.viewsets import ReferenceDataGroup
 
 register_snippet(ReferenceDataGroup)
+hooks.register("before_delete_snippet", refuse_deleting_what_drafts_name)
 
 
 @hooks.register("construct_homepage_panels")

@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from donnees.columns import LIST_SEPARATOR, Column
 from donnees.exports import FORMULA_PREFIXES
 from projets import identifiers
+from projets.amounts import parse_amount
 
-AMOUNT_PATTERN = re.compile(r"^-?\d+(?:[.,]\d{1,2})?$")
 IDENTIFIER_VALIDATORS = {
     "rna": identifiers.validate_rna,
     "siren": identifiers.validate_siren,
@@ -72,20 +72,10 @@ def read_int(column: Column, raw: str) -> int | None:
 
 
 def read_amount(raw: str) -> Decimal | None:
-    if not raw:
-        return None
-    compact = re.sub(r"[\s\u00a0\u202f]", "", raw).removesuffix("€").removesuffix("EUR")
-    if not AMOUNT_PATTERN.match(compact):
-        raise CellError(_("« %(value)s » n'est pas un montant.") % {"value": raw})
     try:
-        amount = Decimal(compact.replace(",", "."))
-    except InvalidOperation as error:  # pragma: no cover - the pattern already rules this out
-        raise CellError(_("« %(value)s » n'est pas un montant.") % {"value": raw}) from error
-    if amount < 0:
-        raise CellError(_("« %(value)s » : un montant ne peut pas être négatif.") % {"value": raw})
-    if amount >= Decimal("1e10"):
-        raise CellError(_("« %(value)s » : montant trop grand.") % {"value": raw})
-    return amount
+        return parse_amount(raw)
+    except ValidationError as error:
+        raise CellError(" ".join(error.messages)) from error
 
 
 def read_date(raw: str) -> datetime.date | None:

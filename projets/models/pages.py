@@ -21,7 +21,7 @@ from wagtail.search import index
 from cms.blocks import StoryBlock
 from cms.models import BasePage
 from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, TerritoryKind
-from projets.forms import ProjectPageForm
+from projets.forms import FundingLineForm, ProjectPageForm, RowFormInlinePanel
 from projets.widgets import ThemeChooserWidget
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -170,7 +170,14 @@ class ProjectPage(ChoiceLabels, BasePage):
         FieldPanel("body"),
     ]
     partners_panels = [InlinePanel("partners", label=_("Partenaire"), heading=_("Partenaires"))]
-    funding_panels = [InlinePanel("funding_lines", label=_("Ligne de financement"), heading=_("Financements"))]
+    funding_panels = [
+        RowFormInlinePanel(
+            "funding_lines",
+            form_class=FundingLineForm,
+            label=_("Ligne de financement"),
+            heading=_("Financements"),
+        )
+    ]
     contract_panels = [InlinePanel("contracts", label=_("Contrat"), heading=_("Contrats"))]
     lesson_panels = [InlinePanel("lessons", label=_("Frein ou levier"), heading=_("Freins et leviers"))]
     output_panels = [
@@ -305,8 +312,9 @@ class ProjectPage(ChoiceLabels, BasePage):
         return ""
 
     def funding_table(self):
-        """Funding lines with each one's share of the known total (amounts may be unknown)."""
+        """Funding lines with each one's share of the known total; the total is None when no amount is known."""
         lines = list(self.funding_lines.select_related("funder"))
-        total = sum((line.amount for line in lines if line.amount is not None), start=0)
+        known = [line.amount for line in lines if line.amount is not None]
+        total = sum(known, start=0) if known else None
         rows = [(line, (line.amount / total * 100) if total and line.amount is not None else None) for line in lines]
         return rows, total

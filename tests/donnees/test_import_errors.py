@@ -35,6 +35,12 @@ def test_project_cell_errors(project_index, themes, cells, message):
     assert message in errors_of(run_csv([{**ROW, **cells}]))
 
 
+def test_an_ambiguous_amount_is_refused(project_index):
+    """The importer reads amounts with the admin's parser (projets.amounts): "1.234,5" is not guessed."""
+    report = run_csv([ROW], {"financements": [{"reference": "R1", "type": "subvention", "montant": "1.234,5"}]})
+    assert "colonne « montant » : « 1.234,5 » peut se lire de deux façons" in errors_of(report)
+
+
 def test_amount_error_names_line_and_column(project_index):
     report = run_csv([ROW], {"financements": [{"reference": "R1", "type": "subvention", "montant": "12k€"}]})
     assert "fichier « financements.csv », ligne 2, colonne « montant » : « 12k€ » n'est pas un montant." in errors_of(

@@ -106,7 +106,7 @@ class TestProjectValidation(WagtailPageTestCase):
 
     def test_negative_amount_is_refused(self):
         html = self.post(project_form_data(funding=[funding_line(amount="-10")]))
-        assert "Le montant ne peut pas être négatif." in html
+        assert "« -10 » : un montant ne peut pas être négatif." in html
 
     def test_contract_party_must_be_a_partner(self):
         data = project_form_data(partners=[partner(self.association)], contracts=[contract([self.lab])])

@@ -1,12 +1,14 @@
 """Uploads through the admin: extension allow-list, size cap, content sniffing (cms/uploads.py)."""
 
+import io
 import json
+import random
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Collection
+from wagtail.models import Collection, UploadedFile
 
 from .conftest import PDF, docx_file, elf_binary, odt_file, pe_binary, png_file, xlsx_file
 
@@ -23,6 +25,17 @@ def add_document(client, name: str, content: bytes):
             "collection": Collection.get_first_root_node().pk,
         },
     )
+
+
+def upload_many(client, kind: str, name: str, content: bytes) -> dict:
+    """Post one file to the multiple uploader of "documents" or "images", as its script does; its JSON answer."""
+    response = client.post(
+        f"/admin/{kind}/multiple/add/",
+        {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    return json.loads(response.content)
 
 
 def form_errors(response) -> str:
@@ -71,7 +84,9 @@ def test_renamed_files_are_refused_in_french(admin_client, name, content, messag
 @pytest.mark.parametrize("name", ["installeur.exe", "page.html", "image.svg", "script.sh", "archive.zip"])
 def test_extensions_outside_the_allow_list_are_refused(admin_client, name):
     response = add_document(admin_client, name, b"contenu")
-    assert "n’est pas autorisée" in form_errors(response) or "n'est pas autorisée" in form_errors(response)
+    errors = form_errors(response).replace("\u00a0", " ")
+    assert "n’est pas autorisée" in errors or "n'est pas autorisée" in errors
+    assert f"« {name.rsplit('.', 1)[1]} »" in errors, "the refused extension is named"
     assert not Document.objects.exists()
 
 
@@ -83,25 +98,14 @@ def test_documents_over_the_size_cap_are_refused(admin_client, settings):
 
 
 def test_the_multiple_uploader_refuses_a_renamed_executable(admin_client):
-    response = admin_client.post(
-        "/admin/documents/multiple/add/",
-        {"files[]": SimpleUploadedFile("report.pdf", elf_binary()), "collection": Collection.get_first_root_node().pk},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    assert response.status_code == 200
-    answer = json.loads(response.content)
+    answer = upload_many(admin_client, "documents", "report.pdf", elf_binary())
     assert answer["success"] is False
     assert EXECUTABLE in answer["error_message"]
     assert not Document.objects.exists()
 
 
 def test_the_multiple_uploader_accepts_a_real_pdf(admin_client):
-    response = admin_client.post(
-        "/admin/documents/multiple/add/",
-        {"files[]": SimpleUploadedFile("rapport.pdf", PDF), "collection": Collection.get_first_root_node().pk},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    assert json.loads(response.content)["success"] is True
+    assert upload_many(admin_client, "documents", "rapport.pdf", PDF)["success"] is True
     assert Document.objects.count() == 1
 
 
@@ -132,3 +136,59 @@ def test_images_over_the_size_cap_are_refused(admin_client, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
     response = add_image(admin_client, "photo.png", png_file() + b"\x00" * 200)
     assert "trop" in " ".join(response.context["form"].errors["file"])
+
+
+def noisy_png() -> bytes:
+    """A PNG whose pixel data spans many bytes, so cutting it in half cuts the picture, not just the end."""
+    from PIL import Image as PILImage
+
+    pixels = random.Random(28).randbytes(64 * 64 * 3)
+    buffer = io.BytesIO()
+    PILImage.frombytes("RGB", (64, 64), pixels).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+BROKEN_IMAGES = [
+    pytest.param("coupee.png", png_file()[:40], id="png-cut-in-its-header"),
+    pytest.param("coupee.png", noisy_png()[: len(noisy_png()) // 2], id="png-cut-in-its-pixels"),
+    pytest.param("anime.gif", b"GIF89a" + b"\x13\x37junk" * 40, id="gif-header-then-junk"),
+]
+BROKEN = "Cette image est illisible"
+
+
+def stored_files(media_root) -> list:
+    return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
+
+
+@pytest.mark.parametrize(("name", "content"), BROKEN_IMAGES)
+def test_the_multiple_uploader_refuses_a_broken_image_in_french(admin_client, media_root, name, content):
+    answer = upload_many(admin_client, "images", name, content)
+    assert answer["success"] is False
+    assert BROKEN in answer["error_message"]
+    assert not Image.objects.exists()
+    assert not UploadedFile.objects.exists()
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize(("name", "content"), BROKEN_IMAGES)
+def test_the_image_form_refuses_a_broken_image_in_french(admin_client, media_root, name, content):
+    response = add_image(admin_client, name, content)
+    assert response.status_code == 200
+    assert BROKEN in " ".join(response.context["form"].errors["file"])
+    assert not Image.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_the_multiple_uploader_accepts_a_whole_image(admin_client):
+    assert upload_many(admin_client, "images", "bruit.png", noisy_png())["success"] is True
+    assert Image.objects.get().width == 64
+
+
+def test_a_fake_pdf_is_refused_with_its_extension_named(admin_client):
+    single = form_errors(add_document(admin_client, "rapport.pdf", b"pas un PDF"))
+    multiple = upload_many(admin_client, "documents", "rapport.pdf", b"pas un PDF")["error_message"]
+    for message in (single, multiple):
+        assert "« .pdf »" in message
+        assert "« »" not in message.replace("\u00a0", " ").replace("  ", " ")
+        assert "n’est pas autorisée" not in message
+    assert not Document.objects.exists()
