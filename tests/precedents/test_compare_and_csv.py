@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from precedents.export import neutralise
@@ -66,7 +67,7 @@ def test_csv_exports_the_current_selection(graph, client):
     assert sorted(int(row[0]) for row in body) == sorted([graph.c1.pk, graph.c2.pk, graph.c5.pk])
     jardins = next(row for row in body if int(row[0]) == graph.c1.pk)
     assert "Jardins du Nord (Association loi 1901)" in jardins[header.index("Parties")]
-    assert jardins[header.index("Adresse de l'étude de cas")].startswith("http://testserver/")
+    assert jardins[header.index("Adresse de l'étude de cas")].startswith(settings.SITE_URL + "/")
 
 
 def test_csv_neutralises_formulas(graph, client):
