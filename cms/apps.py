@@ -7,6 +7,10 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from cms.pagecache import connect_signals
+        from cms.site_url import apply_to_default_site
 
         connect_signals()
+        post_migrate.connect(apply_to_default_site, sender=self, dispatch_uid="cms.site_url")

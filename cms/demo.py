@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms.models import ContentPage, HomePage
+from cms.site_url import apply_to_site, site_fields
 
 HOME_INTRO = (
     "Le 26 avril 2019, à Arras, Le Mouvement associatif Hauts-de-France, l'Observatoire régional de la "
@@ -54,7 +55,7 @@ def upsert_child(parent: Page, model, slug: str, **fields) -> Page:
 
 @transaction.atomic
 def build_site_tree() -> HomePage:
-    """Make a HomePage the root of the default Site, with an "À propos" page under it."""
+    """Make a HomePage the root of the default Site on SITE_URL, with an "À propos" page under it."""
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
@@ -64,10 +65,9 @@ def build_site_tree() -> HomePage:
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Coopérathèque"
-        )
-    elif site.root_page_id != home.pk:
+        site = Site.objects.create(root_page=home, is_default_site=True, site_name="Coopérathèque", **site_fields())
+    apply_to_site(site)
+    if site.root_page_id != home.pk:
         previous_root = site.root_page
         site.root_page = home
         site.site_name = "Coopérathèque"

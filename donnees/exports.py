@@ -5,7 +5,7 @@ import json
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 
 from . import records
@@ -55,31 +55,31 @@ def _children(rows_of):
             yield {"reference": page.reference or "", **row}
 
 
-@require_GET
+@require_safe
 def projects_csv(request):
     return _csv_response(
         "projets.csv", names(PROJECTS), (records.project_fields(page, request) for page in _projects())
     )
 
 
-@require_GET
+@require_safe
 def partners_csv(request):
     return _csv_response("partenaires.csv", names(PARTNERS), _children(records.partner_rows))
 
 
-@require_GET
+@require_safe
 def funding_csv(request):
     return _csv_response("financements.csv", names(FUNDING), _children(records.funding_rows))
 
 
-@require_GET
+@require_safe
 def contracts_csv(request):
     restricted = restricted_collection_ids()
     rows = _children(lambda page: records.contract_rows(page, restricted, request))
     return _csv_response("contrats.csv", names(CONTRACTS), rows)
 
 
-@require_GET
+@require_safe
 def organisations_csv(request):
     rows = (records.organisation_row(organisation) for organisation in public_organisations().iterator(CHUNK_SIZE))
     return _csv_response("organisations.csv", names(ORGANISATIONS), rows)
@@ -96,14 +96,14 @@ def _json_stream(request):
     yield "\n]}\n"
 
 
-@require_GET
+@require_safe
 def projects_json(request):
     response = StreamingHttpResponse(_json_stream(request), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="projets.json"'
     return response
 
 
-@require_GET
+@require_safe
 def projects_xlsx(request):
     """One workbook, one sheet per table; openpyxl's write-only mode streams rows to a temporary file."""
     restricted = restricted_collection_ids()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from cms.site_url import absolute
 from projets.models import ProjectIndexPage
 from search.facets import FACETS_BY_NAME
 from search.query import QueryError, parse_request
@@ -81,7 +82,10 @@ class ProjectsFeed(Feed):
         index = ProjectIndexPage.objects.live().public().first()
         url = index.get_url(self.request) if index else "/"
         query = feed_params(self.request.GET).urlencode()
-        return f"{url}?{query}" if query else url
+        return absolute(f"{url}?{query}" if query else url)
+
+    def feed_url(self, outcome):
+        return absolute(self.request.get_full_path())
 
     def items(self, outcome):
         return [hit.page for hit in outcome.hits]
@@ -93,10 +97,10 @@ class ProjectsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute(item.get_url(self.request))
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return absolute(item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.first_published_at

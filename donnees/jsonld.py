@@ -4,6 +4,7 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from cms.site_url import absolute
 from projets.choices import PartnerRole, TerritoryKind
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -38,7 +39,7 @@ def organisation_jsonld(organisation, request=None, context=True, linked=True) -
         data["description"] = organisation.description
     url = organisation.get_absolute_url() if linked else ""
     if url:
-        data["url"] = request.build_absolute_uri(url) if request else url
+        data["url"] = absolute(url) if request else url
     if organisation.city:
         data["address"] = {
             "@type": "PostalAddress",

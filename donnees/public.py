@@ -5,6 +5,7 @@ import gc
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.models import Collection, CollectionViewRestriction
 
+from cms.site_url import absolute
 from projets.choices import Visibility
 from projets.models import Contract, FundingLine, Organisation, ProjectPage, ProjectPartner
 
@@ -67,4 +68,4 @@ def public_document_url(contract, restricted_ids: set[int], request=None) -> str
     document = contract.document
     if not document or contract.visibility != Visibility.PUBLIC or document.collection_id in restricted_ids:
         return ""
-    return request.build_absolute_uri(document.url) if request else document.url
+    return absolute(document.url) if request else document.url

@@ -1,12 +1,12 @@
 """Public URLs of the data room: exports and their dictionary, feeds, sitemap, robots.txt, API v2."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import index, sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 
 from . import exports, views
 from .api import api_router
 from .feeds import ProjectsFeed
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, index
 
 app_name = "donnees"
 

@@ -3,13 +3,15 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from cms.site_url import absolute
 
 from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS
 from .exports import LICENCE, LICENCE_URL
 
 
-@require_GET
+@require_safe
 def dictionary(request):
     tables = [
         ("projets.csv", "donnees:projects_csv", PROJECTS),
@@ -26,12 +28,12 @@ def dictionary(request):
     return render(request, "donnees/dictionary.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Allow: /",
         "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute(reverse('donnees:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

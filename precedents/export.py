@@ -4,6 +4,7 @@ import csv
 
 from django.utils.translation import gettext as _
 
+from cms.site_url import site_url
 from precedents.records import CLAUSES, describe
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -64,7 +65,7 @@ def row(record: dict, base_url: str) -> list[str]:
 def csv_lines(contracts, request):
     """Yield encoded CSV lines; reads the queryset in chunks so memory stays flat."""
     writer = csv.writer(Echo())
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = site_url()
     yield "\ufeff" + writer.writerow(header())
     for contract in contracts.iterator(chunk_size=500):
         yield writer.writerow([neutralise(cell) for cell in row(describe(contract, request), base_url)])

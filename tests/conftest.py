@@ -43,6 +43,11 @@ def home_page(db):
 @pytest.fixture
 def search_backend(db):
     """The configured backend with empty, mapped indexes; refresh it after writes to search."""
+    return empty_search_backend()
+
+
+def empty_search_backend():
+    """The configured backend, its indexes emptied and mapped (the engine's; the database one is the database)."""
     backend = get_search_backend()
     if engine_in_use() != "database":
         # Not backend.reset_indexes(): it cannot delete an alias left by an atomic rebuild.

@@ -17,6 +17,7 @@ from cms.settings.environment import (
     env_int,
     env_list,
     env_required,
+    env_site_url,
     fail,
 )
 from search.config import search_backends_from_url
@@ -28,6 +29,9 @@ try:
     SECRET_KEY = env_required("SECRET_KEY")
     DEBUG = env_bool("DEBUG", default=False)
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+    # The one public address of the site (scheme://host[:port]): every absolute URL is built on it and the
+    # Wagtail Site record is set from it (cms.site_url). Required in production (production.py).
+    SITE_URL = env_site_url("SITE_URL")
     DATABASES = {"default": env_database("DATABASE_URL")}
     INDEX_PREFIX = os.environ.get("INDEX_PREFIX", "coop_").strip()
     SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.head.HeadAsGetMiddleware",  # first: every later step sees a HEAD as the GET it is
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.site_url.context_processor",
             ],
         },
     },
@@ -141,7 +147,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "Coopérathèque"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or SITE_URL
+# Wagtail's API v2 builds detail_url on this (otherwise on the host of each request).
+WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 # Wagtail 8's background autosave is off: it duplicates new InlinePanel rows (wagtail/wagtail#14568, open),
 # and a case study is mostly inline rows (partners, funding, contracts); in our browser test it also raced

@@ -11,6 +11,7 @@ default_env("SECRET_KEY", "dev-only-insecure-key-never-in-production")
 default_env("DEBUG", "true")
 default_env("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 default_env("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "db.sqlite3"))
+default_env("SITE_URL", "http://127.0.0.1:8000")
 default_env("INDEX_PREFIX", "coop_dev_")
 
 from .base import *  # noqa: E402, F403

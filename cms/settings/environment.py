@@ -5,6 +5,7 @@ Every error names its variable in one line, and start-up stops on it (see `fail`
 
 import os
 import sys
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -18,6 +19,7 @@ __all__ = [
     "env_list",
     "env_database",
     "env_required",
+    "env_site_url",
     "fail",
 ]
 
@@ -109,6 +111,26 @@ def prepared_statements(setting: str) -> dict:
     if value not in ("", "on", "1", "true", "yes"):
         raise ConfigurationError(f"PG_PREPARED_STATEMENTS: {setting!r} is neither on nor off")
     return {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def env_site_url(name: str = "SITE_URL") -> str:
+    """The site's public address, scheme and host (and port), without a path or a trailing slash; "" if unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    try:
+        port = parts.port
+    except ValueError:
+        raise ConfigurationError(f"{name}: {raw!r} has an invalid port") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"{name}: {raw!r} is not an address like https://cooperatheque.example")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
+        raise ConfigurationError(f"{name}: {raw!r} must be scheme://host[:port] only, without a path")
+    if parts.scheme == "https" and port not in (None, 443):
+        # Wagtail's Site record writes https only for port 443 (any other port reads back as http://).
+        raise ConfigurationError(f"{name}: {raw!r}: an https address must use port 443")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 def default_env(name: str, value: str) -> None:

@@ -7,6 +7,13 @@ if SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 40:  # 
     fail(ConfigurationError("SECRET_KEY: refusing a development or short key in production (40+ random characters)"))
 if not ALLOWED_HOSTS:  # noqa: F405
     fail(ConfigurationError("ALLOWED_HOSTS: required in production (comma-separated host names)"))
+if not SITE_URL:  # noqa: F405
+    fail(
+        ConfigurationError(
+            "SITE_URL: required in production, the public address of the site as scheme://host[:port] "
+            "(e.g. https://cooperatheque.example); every absolute URL and the Wagtail Site record use it"
+        )
+    )
 
 DEBUG = False
 DEMO_ADMIN_ALLOWED = False

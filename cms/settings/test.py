@@ -10,6 +10,7 @@ from cms.settings.environment import default_env
 default_env("SECRET_KEY", "test-only-insecure-key")
 default_env("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 default_env("DATABASE_URL", "sqlite:///" + str(Path(__file__).resolve().parents[2] / "var" / "test.sqlite3"))
+default_env("SITE_URL", "http://127.0.0.1:8000")
 default_env("INDEX_PREFIX", "coop_test_")
 # pytest-xdist runs the suite in several processes (scripts/test.sh): each gets its own indexes and media,
 # as pytest-django gives each its own test database (test_coop_gw0, ...). Written to the environment, which

@@ -1,5 +1,6 @@
 """The precedents table, its CSV export and the side-by-side comparison."""
 
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -22,19 +23,24 @@ def read_filters(request):
     return selection.parse_filters(request.GET, regions), regions
 
 
-def precedent_list(request):
+def precedent_list(request, *, compare_error: str = "", ticked: tuple[int, ...] = ()):
+    """The table; with `compare_error`, the comparison refused, shown on the table with the ticked rows kept."""
     try:
         filters, regions = read_filters(request)
     except selection.BadParameter as error:
         return bad_request(request, str(error))
     paginator = Paginator(selection.selection(filters), selection.PAGE_SIZE)
-    if filters.page > max(paginator.num_pages, 1):
-        return bad_request(request, _("Cette page n'existe pas : il y a %(n)s pages.") % {"n": paginator.num_pages})
-    page = paginator.page(filters.page)
+    if filters.page > paginator.num_pages:
+        # Past the last page: no rows, and the pagination says so with a link to the last page.
+        page = PaginatorPage([], filters.page, paginator)
+    else:
+        page = paginator.page(filters.page)
     return render(
         request,
         "precedents/precedent_list.html",
         {
+            "compare_error": compare_error,
+            "ticked": ticked,
             "filters": filters,
             "facets": selection.facets(filters, regions),
             "sorts": [(key, label) for key, (label, _ordering) in selection.SORTS.items()],
@@ -45,6 +51,7 @@ def precedent_list(request):
             "is_member": is_member(request),
             "login_url": login_url(request),
         },
+        status=400 if compare_error else 200,
     )
 
 
@@ -58,6 +65,12 @@ def precedent_csv(request):
     )
     response["Content-Disposition"] = 'attachment; filename="precedents.csv"'
     return response
+
+
+def ticked_ids(values: list[str]) -> tuple[int, ...]:
+    """The numbers among the ticked values, to tick them again on the table."""
+    parts = (part.strip() for value in values for part in value.split(","))
+    return tuple(int(part) for part in parts if part.isascii() and part.isdigit() and len(part) < 19)
 
 
 def parse_ids(raw: str) -> list[int]:
@@ -104,7 +117,8 @@ def precedent_compare(request):
         # "?ids=1,2" from a link, or "?ids=1&ids=2" from the table's checkboxes.
         ids = parse_ids(",".join(request.GET.getlist("ids")))
     except selection.BadParameter as error:
-        return bad_request(request, str(error))
+        # Back to the table (filters and page kept, sent along by its form), the ticked rows still ticked.
+        return precedent_list(request, compare_error=str(error), ticked=ticked_ids(request.GET.getlist("ids")))
     contracts = {contract.pk: contract for contract in selection.selection(selection.Filters()).filter(pk__in=ids)}
     missing = [str(pk) for pk in ids if pk not in contracts]
     if missing:

@@ -4,16 +4,17 @@ from django.shortcuts import render
 
 from precedents import partners
 from precedents.selection import BadParameter
-from precedents.views.contracts import bad_request
 from projets.choices import TerritoryKind
 from projets.models import Territory, Theme
 
 
 def partner_finder(request):
+    """The form, and the suggestions once it is filled; a refused value shows the form again with the error."""
+    error = ""
     try:
         wanted = partners.parse_request(request.GET)
-    except BadParameter as error:
-        return bad_request(request, str(error))
+    except BadParameter as refused:
+        wanted, error = None, str(refused)
     territories = Territory.objects.filter(kind__in=[TerritoryKind.REGION, TerritoryKind.DEPARTEMENT])
     return render(
         request,
@@ -26,5 +27,10 @@ def partner_finder(request):
             "departements": [t for t in territories if t.kind == TerritoryKind.DEPARTEMENT],
             "looking_for": list(partners.LOOKING_FOR.items()),
             "selected_themes": request.GET.getlist("themes"),
+            "chosen": {
+                name: (request.GET.get(name) or "").strip() for name in ("looking_for", "region", "departement")
+            },
+            "error": error,
         },
+        status=400 if error else 200,
     )

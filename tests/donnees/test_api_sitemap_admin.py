@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
@@ -67,7 +68,7 @@ def whole_sitemap(client) -> str:
     """Every file the index at /sitemap.xml points to, read as a crawler would, one after the other."""
     index = client.get("/sitemap.xml").content.decode()
     assert "<sitemapindex" in index
-    files = re.findall(r"<loc>http://testserver(/[^<]+)</loc>", index)
+    files = re.findall(rf"<loc>{re.escape(settings.SITE_URL)}(/[^<]+)</loc>", index)
     assert files
     return "".join(client.get(unescape(path)).content.decode() for path in files)
 
@@ -81,12 +82,12 @@ def test_sitemap_and_robots(client, catalogue):
     # The organisations of public case studies and the pages served by views are listed too.
     partners = catalogue["public"][0].partners.all()
     for partner in partners:
-        assert f"<loc>http://testserver{partner.organisation.get_absolute_url()}</loc>" in sitemap
+        assert f"<loc>{settings.SITE_URL}{partner.organisation.get_absolute_url()}</loc>" in sitemap
     assert catalogue["secret_funder"].slug not in sitemap
     for path in ("/explorer/", "/proposer/", "/donnees/"):
-        assert f"<loc>http://testserver{path}</loc>" in sitemap
+        assert f"<loc>{settings.SITE_URL}{path}</loc>" in sitemap
     robots = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Disallow: /admin/" in robots and f"Sitemap: {settings.SITE_URL}/sitemap.xml" in robots
 
 
 def test_every_page_is_in_a_sitemap_file_however_many(client, catalogue, monkeypatch):

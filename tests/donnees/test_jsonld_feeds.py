@@ -3,6 +3,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.utils.html import escape
 from pyld import jsonld
 
@@ -95,7 +96,8 @@ def test_latest_feed_lists_public_case_studies_only(client, indexed):
     feed, titles = entries(client)
     assert titles == ["@Sols vivants", "Des chercheurs au jardin"]
     assert feed.feed.title.startswith("Coopérathèque")
-    assert feed.entries[0].link.startswith("http://testserver/")
+    assert feed.entries[0].link.startswith(settings.SITE_URL + "/")
+    assert feed.feed.id.startswith(settings.SITE_URL + "/") and feed.entries[0].id.startswith(settings.SITE_URL + "/")
     assert feed.entries[0].tags[0].term == "Santé environnementale"
 
 

@@ -4,7 +4,9 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils.html import escape
 
 from precedents.export import neutralise
 
@@ -41,7 +43,25 @@ def test_comparison_accepts_checkbox_lists_of_up_to_four(graph, client):
 def test_comparison_rejects_bad_ids_with_a_french_400(graph, client, ids):
     response = client.get(COMPARE, {"ids": ids})
     assert response.status_code == 400
-    assert "précédent" in response.context["message"] or "numéros" in response.context["message"]
+    message = response.context["compare_error"]
+    assert "précédent" in message or "numéros" in message
+    # The table again, its form and the error on it.
+    assert f'<form method="get" action="{COMPARE}" aria-describedby="compare-error">' in response.text
+    assert f'<div class="notice notice--error" role="alert" id="compare-error"><p>{escape(message)}</p></div>' in (
+        response.text
+    )
+
+
+def test_a_refused_comparison_keeps_the_ticked_rows_and_the_filters(graph, client):
+    response = client.get(COMPARE, {"ids": [graph.c1.pk], "kind": "collaboration_recherche"})
+    assert response.status_code == 400
+    assert "Choisissez de 2 à 4 précédents différents à comparer." in response.text
+    assert f'<input type="checkbox" name="ids" value="{graph.c1.pk}" id="compare-{graph.c1.pk}" checked>' in (
+        response.text
+    )
+    assert f'name="ids" value="{graph.c5.pk}" id="compare-{graph.c5.pk}">' in response.text
+    assert '<input type="hidden" name="kind" value="collaboration_recherche">' in response.text
+    assert graph.c2.pk not in [record["id"] for record in response.context["records"]]  # still filtered
 
 
 def test_comparison_refuses_hidden_precedents(graph, client):
@@ -66,7 +86,7 @@ def test_csv_exports_the_current_selection(graph, client):
     assert sorted(int(row[0]) for row in body) == sorted([graph.c1.pk, graph.c2.pk, graph.c5.pk])
     jardins = next(row for row in body if int(row[0]) == graph.c1.pk)
     assert "Jardins du Nord (Association loi 1901)" in jardins[header.index("Parties")]
-    assert jardins[header.index("Adresse de l'étude de cas")].startswith("http://testserver/")
+    assert jardins[header.index("Adresse de l'étude de cas")].startswith(settings.SITE_URL + "/")
 
 
 def test_csv_neutralises_formulas(graph, client):

@@ -85,7 +85,23 @@ def test_empty_form_shows_no_suggestions(client, db):
 def test_bad_parameters_are_a_french_400(graph, client, params):
     response = client.get(URL, params)
     assert response.status_code == 400
-    assert response.context["message"]
+    assert response.context["error"]
+    assert '<form method="get" action="/trouver-un-partenaire/" class="filters" aria-describedby="partner-error">' in (
+        response.text
+    )
+    assert response.context["suggestions"] is None
+
+
+def test_a_refused_search_shows_the_form_again_with_the_choices_kept(graph, client):
+    response = client.get(URL, {"looking_for": "laboratoire", "region": "32", "departement": ""})
+    assert response.status_code == 400
+    assert "<p>Choisissez au moins un thème.</p>" in response.text
+    assert '<input type="radio" name="looking_for" value="laboratoire" checked>' in response.text
+    assert '<option value="32" selected>' in response.text
+    response = client.get(URL, {"themes": ["sante", "inconnu"], "looking_for": "financeur"})
+    assert "Thème inconnu : inconnu." in response.text
+    assert '<option value="sante" selected>' in response.text
+    assert '<input type="radio" name="looking_for" value="financeur" checked>' in response.text
 
 
 def test_suggestions_have_a_constant_number_of_queries(graph, client, make_project, django_assert_max_num_queries):

@@ -19,6 +19,7 @@ def production_environment(**overrides) -> dict:
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(50)),
         "ALLOWED_HOSTS": "cooperatheque.example.org",
+        "SITE_URL": "https://cooperatheque.example.org",
         "DATABASE_URL": "postgres://coop:secret@db.example.org:5432/coop",
         "SEARCH_URL": "",
     }
@@ -54,6 +55,39 @@ def test_production_requires_its_secret_from_the_environment():
     result = run_manage("check", environment=environment)
     assert result.returncode == 2
     assert result.stderr.strip() == "Configuration error: SECRET_KEY: required but not set"
+
+
+def test_production_requires_the_public_address():
+    environment = production_environment()
+    del environment["SITE_URL"]
+    result = run_manage("check", environment=environment)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Configuration error: SITE_URL: required in production, the public ")
+    assert "scheme://host[:port]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("cooperatheque.example.org", "is not an address like"),
+        ("https://cooperatheque.example.org/site/", "without a path"),
+        ("https://cooperatheque.example.org:8443", "must use port 443"),
+        ("http://cooperatheque.example.org:port", "invalid port"),
+    ],
+)
+def test_production_refuses_a_malformed_public_address(value, says):
+    result = run_manage("check", environment=production_environment(SITE_URL=value))
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Configuration error: SITE_URL: ")
+    assert says in result.stderr
+
+
+def test_the_admin_base_url_defaults_to_the_public_address():
+    code = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL, settings.WAGTAILAPI_BASE_URL)"
+    environment = production_environment(SITE_URL="https://Cooperatheque.example.org/")
+    environment.pop("WAGTAILADMIN_BASE_URL", None)
+    result = run_manage("shell", "-c", code, environment=environment)
+    assert result.stdout.splitlines()[-1].split() == ["https://cooperatheque.example.org"] * 2, result.stderr
 
 
 def test_no_secret_is_written_in_the_settings():
