@@ -13,10 +13,11 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
+from cms.document_access import DocumentAccess
 from projets.models import Organisation, ProjectPage, Territory, Theme
 
 from . import records
-from .public import public_organisations, public_projects, restricted_collection_ids
+from .public import public_organisations, public_projects
 
 
 class RecordField(Field):
@@ -65,10 +66,10 @@ def _checked(filter_backends: list) -> list:
 
 
 def _contracts(page, request):
-    # Computed once per request, not once per case study of a listing.
-    if not hasattr(request, "_restricted_collection_ids"):
-        request._restricted_collection_ids = restricted_collection_ids()
-    return records.contract_rows(page, request._restricted_collection_ids, request, as_lists=True)
+    # The same for everyone (documents anyone may read); verdicts kept for the request's whole listing.
+    if not hasattr(request, "_public_document_access"):
+        request._public_document_access = DocumentAccess()
+    return records.contract_rows(page, request._public_document_access, request, as_lists=True)
 
 
 class ProjectsAPIViewSet(PagesAPIViewSet):
