@@ -5,7 +5,8 @@ anonymous visitors), answers 200, sets no cookie and touched neither the CSRF to
 Requests that may belong to someone (a session or messages cookie, an Authorization header), the
 admin and documents (privacy checks) always go through. The key holds a generation number kept in
 the same cache: publishing, unpublishing, moving or deleting a page, or editing a snippet, an image,
-a document, a site or a setting, draws a new generation, so every worker stops serving the old
+a document, a site or a setting, or saving or deleting a view restriction (page or collection, or
+changing its groups), draws a new generation, so every worker stops serving the old
 copies at once (they expire with their timeout). Switched on by PAGE_CACHE_SECONDS > 0.
 """
 
@@ -15,7 +16,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_vary_headers
 
 CACHE_ALIAS = "pages"
@@ -121,11 +122,13 @@ class PageCacheMiddleware:
 
 
 def _invalidating_model(sender) -> bool:
-    from wagtail.models import Page, Site
+    from wagtail.models import BaseViewRestriction, Page, Site
     from wagtail.snippets.models import get_snippet_models
 
     if issubclass(sender, Page):
         return False  # drafts are saved too; publication has its own signals
+    if issubclass(sender, BaseViewRestriction):
+        return True  # a page or collection made private must stop being served from the cache at once
     label = sender._meta.label_lower
     if label in EXEMPT_SNIPPETS:
         return False
@@ -158,7 +161,13 @@ def _on_delete(sender, **kwargs) -> None:
         invalidate_now_and_on_commit()
 
 
+def _on_restriction_groups_change(sender, action, **kwargs) -> None:
+    if seconds() > 0 and action in ("post_add", "post_remove", "post_clear"):
+        invalidate_now_and_on_commit()
+
+
 def connect_signals() -> None:
+    from wagtail.models import CollectionViewRestriction, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_on_page_change, dispatch_uid="pagecache-published")
@@ -166,3 +175,9 @@ def connect_signals() -> None:
     post_page_move.connect(_on_page_change, dispatch_uid="pagecache-moved")
     post_save.connect(_on_model_change, dispatch_uid="pagecache-saved")
     post_delete.connect(_on_delete, dispatch_uid="pagecache-deleted")
+    for restriction in (PageViewRestriction, CollectionViewRestriction):
+        m2m_changed.connect(
+            _on_restriction_groups_change,
+            sender=restriction.groups.through,
+            dispatch_uid=f"pagecache-groups-{restriction._meta.label_lower}",
+        )

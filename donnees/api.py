@@ -5,18 +5,21 @@ no drafts, no restricted pages, no members-only document URLs.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from wagtail.api import APIField
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
+from cms.document_access import DocumentAccess
 from projets.models import Organisation, ProjectPage, Territory, Theme
+from search.query import QueryError, check_text, has_forbidden_characters
 
 from . import records
-from .public import public_organisations, public_projects, restricted_collection_ids
+from .public import public_organisations, public_projects
 
 
 class RecordField(Field):
@@ -60,18 +63,64 @@ class CheckedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's ?search=, through the checks every search of the site makes (length, characters).
+
+    Unchecked, 500 words ran the database backend's query builder out of recursion depth, a NUL byte
+    reached PostgreSQL and an unknown search_operator raised a ValueError: three 500s.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            try:
+                check_text(request.GET["search"])
+            except QueryError as error:
+                raise BadRequestError(f"search : {error}") from None
+            if request.GET.get("search_operator", "and") not in SEARCH_OPERATORS:
+                raise BadRequestError(_("search_operator : « and » ou « or » attendu."))
+        return super().filter_queryset(request, queryset, view)
+
+
+SEARCH_OPERATORS = ("and", "or")
+REPLACED_FILTERS = {FieldsFilter: CheckedFieldsFilter, SearchFilter: CheckedSearchFilter}
+
+
 def _checked(filter_backends: list) -> list:
-    return [CheckedFieldsFilter if backend is FieldsFilter else backend for backend in filter_backends]
+    return [REPLACED_FILTERS.get(backend, backend) for backend in filter_backends]
+
+
+# The largest key the database can hold (a bigint): beyond it SQLite raised an OverflowError.
+MAX_ID = 2**63 - 1
+
+
+def _checked_id(raw: str) -> None:
+    if not raw.isascii() or not raw.isdigit() or int(raw) > MAX_ID:
+        raise BadRequestError(_("id : un nombre entier de 0 à %(max)s est attendu.") % {"max": MAX_ID})
+
+
+class CheckedLookups:
+    """A 400 for an id no row can have or a control character in html_path, before any query runs."""
+
+    def get_object(self):
+        _checked_id(str(self.kwargs.get("pk", 0)))
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            _checked_id(request.GET["id"])
+        if has_forbidden_characters(request.GET.get("html_path", "")):
+            raise BadRequestError(_("html_path : l'adresse contient des caractères non autorisés."))
+        return super().find_object(queryset, request)
 
 
 def _contracts(page, request):
-    # Computed once per request, not once per case study of a listing.
-    if not hasattr(request, "_restricted_collection_ids"):
-        request._restricted_collection_ids = restricted_collection_ids()
-    return records.contract_rows(page, request._restricted_collection_ids, request, as_lists=True)
+    # The same for everyone (documents anyone may read); verdicts kept for the request's whole listing.
+    if not hasattr(request, "_public_document_access"):
+        request._public_document_access = DocumentAccess()
+    return records.contract_rows(page, request._public_document_access, request, as_lists=True)
 
 
-class ProjectsAPIViewSet(PagesAPIViewSet):
+class ProjectsAPIViewSet(CheckedLookups, PagesAPIViewSet):
     name = "projets"
     model = ProjectPage
     filter_backends = _checked(PagesAPIViewSet.filter_backends)
@@ -112,7 +161,7 @@ class ProjectsAPIViewSet(PagesAPIViewSet):
         return public_projects().filter(pk__in=public_ids)
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(CheckedLookups, PagesAPIViewSet):
     """Wagtail's pages endpoint without restricted pages, whoever asks (Wagtail shows members theirs)."""
 
     filter_backends = _checked(PagesAPIViewSet.filter_backends)
@@ -122,7 +171,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().public()
 
 
-class _ReadOnlyModelViewSet(BaseAPIViewSet):
+class _ReadOnlyModelViewSet(CheckedLookups, BaseAPIViewSet):
     filter_backends = [CheckedFieldsFilter, OrderingFilter]
     pagination_class = CheckedPagination
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name"]

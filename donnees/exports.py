@@ -8,9 +8,11 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 
+from cms.document_access import DocumentAccess
+
 from . import records
 from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS, names
-from .public import iter_public_projects, public_organisations, restricted_collection_ids
+from .public import iter_public_projects, public_organisations
 
 CHUNK_SIZE = 500
 # OWASP's list: a tab or carriage return first also makes some spreadsheets read a formula.
@@ -74,8 +76,8 @@ def funding_csv(request):
 
 @require_safe
 def contracts_csv(request):
-    restricted = restricted_collection_ids()
-    rows = _children(lambda page: records.contract_rows(page, restricted, request))
+    access = DocumentAccess()  # exports name only the documents anyone may read
+    rows = _children(lambda page: records.contract_rows(page, access, request))
     return _csv_response("contrats.csv", names(CONTRACTS), rows)
 
 
@@ -86,12 +88,12 @@ def organisations_csv(request):
 
 
 def _json_stream(request):
-    restricted = restricted_collection_ids()
+    access = DocumentAccess()  # exports name only the documents anyone may read
     head = json.dumps({"licence": LICENCE, "licence_url": LICENCE_URL}, ensure_ascii=False)
     yield head[:-1] + ', "projets": ['
     separator = "\n"
     for page in _projects():
-        yield separator + json.dumps(records.project_record(page, restricted, request), ensure_ascii=False)
+        yield separator + json.dumps(records.project_record(page, access, request), ensure_ascii=False)
         separator = ",\n"
     yield "\n]}\n"
 
@@ -106,7 +108,7 @@ def projects_json(request):
 @require_safe
 def projects_xlsx(request):
     """One workbook, one sheet per table; openpyxl's write-only mode streams rows to a temporary file."""
-    restricted = restricted_collection_ids()
+    access = DocumentAccess()  # exports name only the documents anyone may read
     workbook = Workbook(write_only=True)
     sheets = {}
     for title, columns in (
@@ -129,7 +131,7 @@ def projects_xlsx(request):
             append("partenaires", {**reference, **row})
         for row in records.funding_rows(page):
             append("financements", {**reference, **row})
-        for row in records.contract_rows(page, restricted, request):
+        for row in records.contract_rows(page, access, request):
             append("contrats", {**reference, **row})
     output = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (FileResponse closes it)
     workbook.save(output)

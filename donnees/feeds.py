@@ -56,8 +56,21 @@ def describe(outcome: SearchOutcome) -> str:
     return " ; ".join(parts)
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are plain text (type="text"), as summaries are typed, never markup.
+
+    Django sends them as type="html": a reader would take a visitor's « <script> », escaped once for
+    XML, as markup to render.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ProjectsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def __call__(self, request, *args, **kwargs):
         try:

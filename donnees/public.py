@@ -3,10 +3,10 @@
 import gc
 
 from django.db.models import Prefetch, prefetch_related_objects
-from wagtail.models import Collection, CollectionViewRestriction
 
+from cms.document_access import DocumentAccess
 from cms.site_url import absolute
-from projets.choices import Visibility
+from projets.documents import contract_document
 from projets.models import Contract, FundingLine, Organisation, ProjectPage, ProjectPartner
 
 # Every relation an export reads, fetched once per chunk of case studies (a constant number of queries).
@@ -16,7 +16,9 @@ EXPORT_PREFETCHES = (
     "tags",
     Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
     Prefetch("funding_lines", queryset=FundingLine.objects.select_related("funder")),
-    Prefetch("contracts", queryset=Contract.objects.select_related("document").prefetch_related("parties")),
+    Prefetch(
+        "contracts", queryset=Contract.objects.select_related("document__collection").prefetch_related("parties")
+    ),
 )
 
 
@@ -53,19 +55,9 @@ def public_organisations():
     return Organisation.objects.publicly_visible().select_related("territory").order_by("pk")
 
 
-def restricted_collection_ids() -> set[int]:
-    """Collections under a view restriction (members-only documents), descendants included."""
-    ids = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        ids.update(
-            Collection.objects.descendant_of(restriction.collection, inclusive=True).values_list("pk", flat=True)
-        )
-    return ids
-
-
-def public_document_url(contract, restricted_ids: set[int], request=None) -> str:
-    """The template document's URL, only when nothing restricts it."""
-    document = contract.document
-    if not document or contract.visibility != Visibility.PUBLIC or document.collection_id in restricted_ids:
+def public_document_url(contract, access: DocumentAccess, request=None) -> str:
+    """The template document's URL, only when anyone may read it (access: a DocumentAccess() per export)."""
+    document = contract_document(contract, access)
+    if document is None:
         return ""
     return absolute(document.url) if request else document.url

@@ -1,5 +1,6 @@
 """Case studies as rows and records, in the column layout of the import template (see columns.py)."""
 
+from cms.document_access import DocumentAccess
 from projets.models import Organisation
 
 from .columns import LIST_SEPARATOR
@@ -84,7 +85,7 @@ def funding_rows(page) -> list[dict]:
     ]
 
 
-def contract_rows(page, restricted_ids: set[int], request=None, as_lists=False) -> list[dict]:
+def contract_rows(page, access: DocumentAccess, request=None, as_lists=False) -> list[dict]:
     rows = []
     for contract in page.contracts.all():
         parties = [organisation.name for organisation in contract.parties.all()]
@@ -103,19 +104,19 @@ def contract_rows(page, restricted_ids: set[int], request=None, as_lists=False) 
                 "gouvernance": contract.governance,
                 "ce_qui_a_marche": contract.what_worked,
                 "ce_que_nous_changerions": contract.what_to_change,
-                "document_url": public_document_url(contract, restricted_ids, request),
+                "document_url": public_document_url(contract, access, request),
             }
         )
     return rows
 
 
-def project_record(page, restricted_ids: set[int], request=None) -> dict:
+def project_record(page, access: DocumentAccess, request=None) -> dict:
     """The nested JSON record of a case study (the layout the JSON import reads)."""
     return {
         **project_fields(page, request, as_lists=True),
         "partenaires": partner_rows(page),
         "financements": funding_rows(page),
-        "contrats": contract_rows(page, restricted_ids, request, as_lists=True),
+        "contrats": contract_rows(page, access, request, as_lists=True),
     }
 
 

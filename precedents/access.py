@@ -1,19 +1,8 @@
-"""Who may download members-only documents: the rule of the private collection itself."""
+"""Where a visitor refused a members' document is sent to sign in (the rule itself: cms.document_access)."""
 
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils.http import urlencode
-from wagtail.models import CollectionViewRestriction
-
-from projets.documents import MEMBERS_COLLECTION_NAME
-
-
-def is_member(request) -> bool:
-    """True when Wagtail's document view would serve this visitor a members-only document."""
-    if not request.user.is_authenticated:
-        return False
-    restrictions = CollectionViewRestriction.objects.filter(collection__name=MEMBERS_COLLECTION_NAME)
-    return all(restriction.accept_request(request) for restriction in restrictions)
 
 
 def login_url(request) -> str:

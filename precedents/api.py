@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from cms.document_access import DocumentAccess
 from cms.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, values
 from precedents import selection
 from precedents.records import describe
@@ -70,8 +71,10 @@ class ProjectRef(Schema):
 
 
 class DocumentRef(Schema):
-    title: str
-    url: str
+    """A members' document is never named: title and url are null, members_only true."""
+
+    title: str | None
+    url: str | None
     members_only: bool
 
 
@@ -140,11 +143,13 @@ def list_precedents(request: HttpRequest, filters: Query[PrecedentFilters]):
     if parsed.page > max(paginator.num_pages, 1):
         raise HttpError(400, f"Cette page n'existe pas : il y a {paginator.num_pages} pages.")
     page = paginator.page(parsed.page)
+    access = DocumentAccess()
     return 200, {
         "count": paginator.count,
         "page": parsed.page,
         "page_size": page_size,
         "num_pages": paginator.num_pages,
-        "results": [as_output(describe(contract, request)) for contract in page.object_list],
+        # The same answer for everyone: members' documents are never named here.
+        "results": [as_output(describe(contract, access, request)) for contract in page.object_list],
         "facets": selection.facets(parsed, regions),
     }

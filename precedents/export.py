@@ -4,6 +4,7 @@ import csv
 
 from django.utils.translation import gettext as _
 
+from cms.document_access import DocumentAccess
 from cms.site_url import site_url
 from precedents.records import CLAUSES, describe
 
@@ -66,6 +67,7 @@ def csv_lines(contracts, request):
     """Yield encoded CSV lines; reads the queryset in chunks so memory stays flat."""
     writer = csv.writer(Echo())
     base_url = site_url()
+    access = DocumentAccess()  # the export names no document; the same rule as every public output
     yield "\ufeff" + writer.writerow(header())
     for contract in contracts.iterator(chunk_size=500):
-        yield writer.writerow([neutralise(cell) for cell in row(describe(contract, request), base_url)])
+        yield writer.writerow([neutralise(cell) for cell in row(describe(contract, access, request), base_url)])

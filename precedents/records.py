@@ -3,7 +3,9 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.document_access import DocumentAccess
 from projets.choices import TerritoryKind
+from projets.documents import contract_document
 
 # The clause columns, in the order the table, the comparison and the CSV show them.
 CLAUSES = [
@@ -41,16 +43,25 @@ def publication_label(contract) -> str:
     return str(label)
 
 
-def describe(contract, request=None) -> dict:
-    """Plain values (codes and French labels) of a contract read with selection()'s prefetches."""
+def describe_document(contract, access: DocumentAccess) -> dict | None:
+    """Title and address only when this answer may name the document; otherwise that it is for members."""
+    if not contract.document_id:
+        return None
+    document = contract_document(contract, access)
+    if document is None:
+        return {"title": None, "url": None, "members_only": True}
+    members_only = contract.is_members_only or access.is_restricted(document)
+    return {"title": document.title, "url": document.url, "members_only": members_only}
+
+
+def describe(contract, access: DocumentAccess, request=None) -> dict:
+    """Plain values (codes and French labels) of a contract read with selection()'s prefetches.
+
+    `access` says which documents may be named: access_for(request) on the site's pages, a public
+    DocumentAccess() in the API and exports, which are the same for everyone.
+    """
     page = contract.page
-    document = None
-    if contract.document_id:
-        document = {
-            "title": contract.document.title,
-            "url": contract.document.url,
-            "members_only": contract.is_members_only,
-        }
+    document = describe_document(contract, access)
     clauses = {name: getattr(contract, name) for name, _label in CLAUSES}
     labels = {name: str(getattr(contract, f"get_{name}_display")()) for name, _label in CLAUSES}
     labels["publication"] = publication_label(contract)

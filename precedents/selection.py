@@ -187,7 +187,7 @@ def selection(filters: Filters):
     """The filtered, sorted contracts with everything a row shows, in a constant number of queries."""
     return (
         apply_filters(filters)
-        .select_related("page", "document")
+        .select_related("page", "document__collection")
         .prefetch_related(
             "parties",
             Prefetch("page__funding_lines", queryset=FundingLine.objects.order_by("sort_order")),

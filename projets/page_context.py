@@ -2,7 +2,9 @@
 
 from urllib.parse import unquote
 
+from cms.document_access import DocumentAccess, access_for
 from projets.choices import LessonKind, PartnerRole, Visibility
+from projets.documents import contract_document
 from projets.page_lists import lists_in_memory, page_lists
 
 CLAUSES = ("intellectual_property", "publication", "data", "compensation", "governance")
@@ -17,41 +19,31 @@ def partners_by_role(partners) -> list[tuple[str, list]]:
     return [(labels.get(role, role), rows) for role, rows in groups.items() if rows]
 
 
-def document_readable(document, request, verdicts: dict) -> bool:
-    """Would Wagtail serve this document to this request? Its collection's view restrictions decide.
-
-    The same check as Wagtail's document view (wagtail.documents.wagtail_hooks.check_view_restrictions),
-    so the link is shown exactly to those it will serve: no group name is repeated here. One verdict per
-    collection and request, so the queries do not grow with the contracts.
-    """
-    if document.collection_id not in verdicts:
-        verdicts[document.collection_id] = all(
-            restriction.accept_request(request)
-            for restriction in document.collection.get_view_restrictions().prefetch_related("groups")
-        )
-    return verdicts[document.collection_id]
-
-
-def contract_rows(page, request) -> list[dict]:
+def contract_rows(page, access: DocumentAccess) -> list[dict]:
     rows = []
-    verdicts = {}
     for contract in page.contracts.select_related("document__collection").prefetch_related("parties"):
         clauses = [
             (contract._meta.get_field(name).verbose_name, getattr(contract, f"get_{name}_display")())
             for name in CLAUSES
         ]
-        members_only = contract.visibility == Visibility.MEMBERS
-        visible = bool(contract.document_id) and (not members_only or request.user.is_authenticated)
         rows.append(
             {
                 "contract": contract,
                 "clauses": clauses,
                 "parties": list(contract.parties.all()),
-                "members_only": members_only,
-                "document_visible": visible and document_readable(contract.document, request, verdicts),
+                "members_only": contract.visibility == Visibility.MEMBERS,
+                "document_visible": contract_document(contract, access) is not None,
             }
         )
     return rows
+
+
+def output_rows(page, access: DocumentAccess) -> list:
+    """The results, each with `shown_document`: its document when this answer may link it, else None."""
+    outputs = list(page.outputs.select_related("document__collection"))
+    for output in outputs:
+        output.shown_document = output.document if access.readable(output.document) else None
+    return outputs
 
 
 def linkable_organisations(partners, funding_rows, contracts) -> set[int]:
@@ -185,7 +177,8 @@ def project_context(page, request) -> dict:
     themes, territories, lessons = lists.themes, lists.territories, lists.lessons
     partners = list(page.partners.select_related("organisation"))
     funding_rows, funding_total = page.funding_table()
-    contracts = contract_rows(page, request)
+    access = access_for(request)
+    contracts = contract_rows(page, access)
     linkable = linkable_organisations(partners, funding_rows, contracts)
     return {
         # Reused by the JSON-LD metadata (donnees) so that it adds no query for them.
@@ -206,7 +199,7 @@ def project_context(page, request) -> dict:
         "linkable_organisations": linkable,
         "obstacles": [lesson for lesson in lessons if lesson.kind == LessonKind.OBSTACLE],
         "levers": [lesson for lesson in lessons if lesson.kind == LessonKind.LEVER],
-        "outputs": list(page.outputs.select_related("document")),
+        "outputs": output_rows(page, access),
         "sources": lists.sources,
         "related_projects": related_projects(page, themes, partners),
         # The address people copy: readable accents rather than percent-escapes.

@@ -6,8 +6,9 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from cms.document_access import access_for
 from precedents import selection
-from precedents.access import is_member, login_url
+from precedents.access import login_url
 from precedents.export import csv_lines
 from precedents.records import CLAUSES, describe
 
@@ -46,9 +47,8 @@ def precedent_list(request, *, compare_error: str = "", ticked: tuple[int, ...] 
             "sorts": [(key, label) for key, (label, _ordering) in selection.SORTS.items()],
             "page_obj": page,
             "paginator": paginator,
-            "records": [describe(contract, request) for contract in page.object_list],
+            "records": [describe(contract, access_for(request), request) for contract in page.object_list],
             "clauses": CLAUSES,
-            "is_member": is_member(request),
             "login_url": login_url(request),
         },
         status=400 if compare_error else 200,
@@ -123,14 +123,13 @@ def precedent_compare(request):
     missing = [str(pk) for pk in ids if pk not in contracts]
     if missing:
         return bad_request(request, _("Précédent introuvable ou non public : %(ids)s.") % {"ids": ", ".join(missing)})
-    records = [describe(contracts[pk], request) for pk in ids]
+    records = [describe(contracts[pk], access_for(request), request) for pk in ids]
     return render(
         request,
         "precedents/precedent_compare.html",
         {
             "records": records,
             "rows": comparison_rows(records),
-            "is_member": is_member(request),
             "login_url": login_url(request),
         },
     )

@@ -1,9 +1,11 @@
 """The anonymous page cache: served from cache, never for someone's page, emptied when content changes."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms import pagecache
 from projets.choices import PartnerRole
@@ -94,6 +96,40 @@ def test_unpublishing_removes_the_cached_page(client, page_cache_on, case_study)
     assert fetch(client, page.url)[0][pagecache.HEADER] == "hit"
     page.unpublish()
     assert client.get(page.url).status_code == 404
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, page_cache_on, case_study):
+    page = case_study[0]
+    fetch(client, page.url)
+    assert fetch(client, page.url)[0][pagecache.HEADER] == "hit"
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert pagecache.HEADER not in response
+    # Made public again: the cached login redirect is not kept either (redirects are never stored).
+    restriction.delete()
+    assert fetch(client, page.url)[0][pagecache.HEADER] == "miss"
+
+
+def test_a_group_added_to_a_restriction_starts_a_new_generation(page_cache_on, case_study):
+    restriction = PageViewRestriction.objects.create(page=case_study[0], restriction_type=PageViewRestriction.GROUPS)
+    before = pagecache.generation()
+    restriction.groups.add(Group.objects.get(name="Membres"))
+    assert pagecache.generation() != before
+
+
+def test_a_collection_made_private_starts_a_new_generation(client, page_cache_on, case_study):
+    url = case_study[0].url
+    fetch(client, url)
+    before = pagecache.generation()
+    restriction = CollectionViewRestriction.objects.create(
+        collection=Collection.get_first_root_node(), restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert pagecache.generation() != before
+    assert fetch(client, url)[0][pagecache.HEADER] == "miss"
+    before = pagecache.generation()
+    restriction.delete()
+    assert pagecache.generation() != before
 
 
 def test_editing_an_organisation_refreshes_the_case_studies_showing_it(client, page_cache_on, case_study):

@@ -162,3 +162,19 @@ def test_search_page_offers_the_feed_of_its_results(client, indexed):
     rejected = client.get("/recherche/?region=99")
     assert rejected.status_code == 400
     assert "Suivre ces résultats" not in rejected.content.decode()
+
+
+def test_feed_sends_a_proposed_summary_as_text_never_as_markup(client, make_project, search_backend):
+    """A summary typed by a visitor goes out as Atom text: a reader shows the tags, never runs them."""
+    summary = 'Jardins <script>alert("x")</script> & <img src=x onerror=alert(1)> partagés'
+    page = make_project(title="Jardins proposés", summary=summary)
+    search_backend.add(page)
+    search_backend.refresh_indexes()
+    response = client.get("/flux/projets.atom")
+    xml = response.content.decode()
+    assert '<summary type="text">' in xml and 'type="html"' not in xml
+    assert "<script>" not in xml  # escaped once, as XML text
+    feed = feedparser.parse(response.content)
+    [entry] = feed.entries
+    assert entry.summary_detail.type == "text/plain"
+    assert entry.summary == summary

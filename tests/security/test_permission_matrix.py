@@ -27,6 +27,7 @@ from .world import (
     MEMBERS,
     PRIVATE,
     PUBLIC,
+    RESTRICTED_DOC,
     ROLES,
     SECRETS,
     build_world,
@@ -156,16 +157,35 @@ def test_who_sees_what(role, world, as_role):
     assert render(seen) == render(expected)
 
 
+# Roles Wagtail serves the members' documents to (the matrix row « document réservé, vue de Wagtail »).
+READERS_ROW = next(cells for label, _address, _marker, cells in MATRIX if label == "document réservé, vue de Wagtail")
+DOCUMENT_READERS = {role for role, cell in zip(ROLES, READERS_ROW, strict=True) if cell == Y}
+
+
+def document_traces(world) -> tuple[str, ...]:
+    """What names or links a members' document: title and file name words, addresses, file sizes."""
+    traces = [RESTRICTED_DOC]
+    for document in (world.document, world.annex):
+        traces += [f"/documents/{document.pk}/", f'"file_size": {document.file_size}']
+    return tuple(traces)
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_public_outputs_show_only_public_content(role, world, as_role):
     client = as_role(role)
-    for address, shows_public, status in PUBLIC_OUTPUTS:
+    # Exports and data APIs are the same for everyone: members' documents are never in them.
+    documents = document_traces(world)
+    pages = {world.published.url, "/precedents/", "/precedents/?q=marche"}
+    for address, shows_public, status in [*PUBLIC_OUTPUTS, (world.published.url, True, 200)]:
         response = client.get(address)
         assert response.status_code == status, (address, response.status_code)
         text = text_of(response)
         if shows_public:
             assert PUBLIC in text, f"{address}: the published case study is missing"
-        leaked = [secret for secret in (*SECRETS, *HIDDEN_PATHS) if secret in text]
+        secrets = (*SECRETS, *HIDDEN_PATHS)
+        if role not in DOCUMENT_READERS or address not in pages:
+            secrets += documents
+        leaked = [secret for secret in secrets if secret in text]
         assert leaked == [], f"{address} leaks {leaked} to {role}"
     # The content API answers 404 for hidden pages, even to those who may open them on the site.
     for page in (world.draft, world.private):
@@ -177,6 +197,19 @@ def test_public_outputs_show_only_public_content(role, world, as_role):
     response = client.get(f"/api/v2/organisations/{world.hidden_organisation.pk}/")
     assert response.status_code == 404
     assert HIDDEN_ORG not in text_of(response)
+
+
+def test_members_get_the_links_the_public_does_not(world, as_role):
+    """Those Wagtail serves the members' documents to see them named and linked, on the site only."""
+    compare = f"/precedents/comparer/?ids={','.join(str(c.pk) for c in world.published.contracts.all())}"
+    for role in ROLES:
+        client = as_role(role)
+        for address in (world.published.url, "/precedents/", compare):
+            text = text_of(client.get(address))
+            shown = [trace for trace in (RESTRICTED_DOC, world.annex.url.lower()) if trace in text]
+            expected = [RESTRICTED_DOC, world.annex.url.lower()] if role in DOCUMENT_READERS else []
+            assert shown == expected, (role, address)
+        client.logout()
 
 
 def test_the_anonymous_login_redirects_carry_no_content(world, client):
@@ -198,7 +231,7 @@ def test_a_contributor_cannot_move_a_members_only_document_out(world, as_role):
     assert response.status_code in (302, 403)  # Wagtail sends them back to the dashboard
     world.document.refresh_from_db()
     assert world.document.collection == members_collection()
-    assert world.document.title == "Convention type"
+    assert world.document.title == f"Convention {RESTRICTED_DOC}"
     # Their own uploads stay theirs to edit.
     added = client.post(
         "/admin/documents/add/",

@@ -87,3 +87,23 @@ def test_even_in_debug_only_images_are_served_from_media(client, private_documen
     image = Image.objects.create(title="Photo", file=ContentFile(png_file(), name="photo.png"))
     assert client.get(image.file.url).status_code == 200
     assert client.get(private_document.file.url).status_code == 404
+
+
+def test_a_document_below_a_restricted_collection_is_named_only_to_those_it_is_served_to(
+    private_document, rf, django_user_model
+):
+    """The rule every answer uses (cms.document_access): the restriction of any ancestor collection counts."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.document_access import DocumentAccess
+
+    below = private_document.collection.add_child(name="Annexes")
+    annex = Document.objects.create(title="Annexe", collection=below, file=ContentFile(b"annexe", name="annexe.txt"))
+    public = Document.objects.create(title="Guide", file=ContentFile(b"guide", name="guide.txt"))
+    anonymous, signed_in = rf.get("/"), rf.get("/")
+    anonymous.user = AnonymousUser()
+    signed_in.user = django_user_model.objects.create_user("lectrice", "l@example.org", "mot-de-passe-solide-42")
+    for access, expected in ((DocumentAccess(), False), (DocumentAccess(anonymous), False)):
+        assert [access.readable(d) for d in (private_document, annex, public)] == [expected, expected, True]
+    assert DocumentAccess(signed_in).readable(annex) and DocumentAccess(signed_in).is_restricted(annex)
+    assert not DocumentAccess().is_restricted(public)

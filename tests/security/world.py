@@ -1,7 +1,9 @@
 """A small site holding one secret of each kind, each carrying a unique marker word.
 
 Public, draft, private, "unpublished changes", members-only document and proposal contact: the
-permission matrix looks for these words in every response, so a leak is a failing assertion.
+permission matrix looks for these words in every response, so a leak is a failing assertion. The
+members' documents carry one more word in their titles and file names: whoever may not download
+them must not see them named or linked either.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from projets import choices
+from projets.documents import members_collection
 from projets.factories import (
     ContractFactory,
     FundingLineFactory,
@@ -22,7 +25,7 @@ from projets.factories import (
     ThemeFactory,
     region,
 )
-from projets.models import ProjectProposal
+from projets.models import ProjectOutput, ProjectProposal
 
 # Unique words: lower case ASCII, so they survive HTML/JSON/CSV escaping and are easy to find.
 PUBLIC = "publimarqueur"  # a published case study (must be visible: proves each endpoint works)
@@ -30,6 +33,7 @@ DRAFT = "brouillonzyx"  # a case study never published
 PRIVATE = "privezyx"  # a published case study under a view restriction (Membres, Modérateurs)
 CHANGES = "retouchezyx"  # unpublished changes saved on the published case study
 MEMBERS = "membrezyx"  # the bytes of a members-only contract document
+RESTRICTED_DOC = "docreservezyx"  # title and file name of the documents in the members' collection
 CONTACT = "contactzyx"  # a proposal's private contact
 HIDDEN_ORG = "cacheorgzyx"  # met only in the draft (funder) and the private case study (partner, party)
 SECRETS = (DRAFT, PRIVATE, CHANGES, MEMBERS, CONTACT, HIDDEN_ORG)
@@ -48,6 +52,7 @@ class World:
     draft: object
     private: object
     document: Document
+    annex: Document
     proposal: ProjectProposal
     hidden_organisation: object
 
@@ -89,10 +94,21 @@ def build_world(project_index) -> World:
     lab = OrganisationFactory(name="Laboratoire Territoires", kind=choices.OrganisationKind.RESEARCH_UNIT)
 
     document = Document.objects.create(
-        title="Convention type", file=ContentFile(f"%PDF-1.4\n{MEMBERS}\n%%EOF\n".encode(), name="convention.pdf")
+        title=f"Convention {RESTRICTED_DOC}",
+        file=ContentFile(f"%PDF-1.4\n{MEMBERS}\n%%EOF\n".encode(), name=f"convention-{RESTRICTED_DOC}.pdf"),
+    )
+    # Another members' document, shown by what may point at any document: a contract marked public,
+    # a result and a story block of the published case study.
+    annex = Document.objects.create(
+        title=f"Annexe {RESTRICTED_DOC}",
+        file=ContentFile(b"annexe", name=f"annexe-{RESTRICTED_DOC}.txt"),
+        collection=members_collection(),
     )
     published = case_study(project_index, PUBLIC, f"etude-{PUBLIC}", theme)
     add_parts(published, PUBLIC, association, lab, document=document)
+    ContractFactory(page=published, title="Accord public", visibility=choices.Visibility.PUBLIC, document=annex)
+    ProjectOutput.objects.create(page=published, kind=choices.OutputKind.REPORT, title="Rapport final", document=annex)
+    published.body = [("paragraph", f"<p>Récit {PUBLIC}.</p>"), ("document", annex)]
     published.save_revision().publish()
     # Changes saved (not published) on the live page: the public keeps seeing the published version.
     published.refresh_from_db()
@@ -130,6 +146,7 @@ def build_world(project_index) -> World:
         draft=draft,
         private=private,
         document=document,
+        annex=annex,
         proposal=proposal,
         hidden_organisation=hidden,
     )
