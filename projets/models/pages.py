@@ -21,6 +21,7 @@ from wagtail.search import index
 from cms.blocks import StoryBlock
 from cms.models import BasePage
 from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, TerritoryKind
+from projets.facets import facet_keys, facet_values
 from projets.forms import ProjectPageForm
 from projets.widgets import ThemeChooserWidget
 
@@ -285,9 +286,7 @@ class ProjectPage(ChoiceLabels, BasePage):
         return sorted({contract.kind for contract in self.contracts.all()})
 
     def facet_keys(self) -> list[str]:
-        """Every facet value of this case study as "facet:value" (search.facets.facet_keys)."""
-        from search.facets import facet_keys, facet_values
-
+        """Every facet value of this case study as "facet:value" (projets.facets.facet_keys)."""
         return facet_keys(facet_values(self))
 
     def contract_kinds_text(self) -> str:

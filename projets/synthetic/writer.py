@@ -4,7 +4,7 @@ Treebeard paths are computed here (the catalogue's path plus one 4-character ste
 rows are inserted with `bulk_create` on `wagtailcore_page` and the ProjectPage rows with explicit
 `page_ptr_id`, and the catalogue's `numchild` is updated once per batch. No revisions are created;
 bulk inserts send no `post_save`, so nothing is indexed here (index afterwards); the facet table
-(search.facets) and the narrative passages (search.narrative_passages) are filled per batch, as
+(search.facet_table) and the narrative passages (search.narrative_passages) are filled per batch, as
 publishing would.
 """
 
