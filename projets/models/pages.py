@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,6 +28,8 @@ from projets.widgets import ThemeChooserWidget
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
+# Wagtail hook: functions of the request returning the catalogue's listing context (registered by search).
+CATALOGUE_CONTEXT_HOOK = "projets_catalogue_context"
 
 
 class ProjectIndexPage(BasePage):
@@ -60,11 +63,13 @@ class ProjectIndexPage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        """The catalogue is the search service without words: filters, facets, sort and pages."""
-        from search.views import listing_context
+        """The catalogue is the search service without words: filters, facets, sort and pages.
 
+        The search room registers that listing under CATALOGUE_CONTEXT_HOOK: the domain never imports search.
+        """
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, promotions=False))
+        for listing_context in hooks.get_hooks(CATALOGUE_CONTEXT_HOOK):
+            context.update(listing_context(request))
         return context
 
 
