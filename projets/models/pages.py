@@ -46,6 +46,15 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("catalogue des projets")
         verbose_name_plural = _("catalogues des projets")
 
+    @classmethod
+    def route_from_home(cls, home, request, path_components):
+        """The catalogue under the home page, read with its own fields in one query (see HomePage.route)."""
+        catalogue = cls.objects.child_of(home).filter(slug=path_components[0]).first()
+        if catalogue is None:
+            return None
+        catalogue._cached_parent_obj = home  # as Wagtail does: get_parent() needs no query
+        return catalogue.route(request, path_components[1:])
+
     def route(self, request, path_components):
         """A case study's page is read with its own fields in one query.
 

@@ -97,7 +97,7 @@ def test_home_page_query_count_is_constant(client, make_project, django_assert_m
 
 
 def test_bar_chart_bars_are_shares_of_the_largest_count():
-    from projets.explorer import bar_chart
+    from search.explorer_geometry import bar_chart
 
     chart = bar_chart([("Environnement", 4), ("Santé", 1), ("Vide", 0)])
     assert [(bar["label"], bar["count"], bar["percent"]) for bar in chart["bars"]] == [
