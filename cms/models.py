@@ -81,7 +81,7 @@ class HomePage(BasePage):
 
         Wagtail's route reads the generic child page, then its specific fields: one query more on each
         case-study page. Other children (content pages, events) pay one query more instead, and are rarer.
-        A case study's own address usually never gets here: cms.routing routes it in one statement first;
+        A case study's own address usually never gets here: projets.routing routes it in one statement first;
         this route serves the catalogue and whatever that middleware leaves to Wagtail. The catalogue's route
         is registered by projets under HOME_ROUTE_HOOK.
         """

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.routing.CaseStudyRouteMiddleware",
+    "projets.routing.CaseStudyRouteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

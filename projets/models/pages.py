@@ -60,7 +60,7 @@ class ProjectIndexPage(BasePage):
 
         Wagtail's route reads the generic child page, then its specific fields in a second query; every
         child here is a ProjectPage (subpage_types). Anything else falls back to Wagtail's own route.
-        Reached only for what cms.routing leaves to Wagtail (it routes a case study's address first).
+        Reached only for what projets.routing leaves to Wagtail (it routes a case study's address first).
         """
         if path_components:
             try:
