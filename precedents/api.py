@@ -5,10 +5,10 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from cms.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, values
 from precedents import selection
 from precedents.records import describe
 from projets import choices
+from projets.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, values
 
 router = Router(tags=["précédents"])
 MAX_PAGE_SIZE = 100
