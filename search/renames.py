@@ -114,9 +114,9 @@ def refresh_case_studies(page_ids: Iterable[int], chunk_size: int = CHUNK_SIZE) 
     from modelsearch.index import get_search_backends_with_name
 
     from projets.facets import FACET_PREFETCH
-    from projets.indexing import indexed_queryset
     from projets.models import ProjectPage
     from search import card_names, facet_table
+    from search.indexing import indexed_queryset
 
     page_ids = sorted(set(page_ids))
     for start in range(0, len(page_ids), chunk_size):
