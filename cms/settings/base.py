@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "precedents",
     "donnees",
+    "bench",  # generate_projects: synthetic case studies for the benchmark
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
+from bench.synthetic import writer
+from bench.synthetic.compose import REFERENCE_PREFIX
 from projets.models import ProjectPage
-from projets.synthetic import writer
-from projets.synthetic.compose import REFERENCE_PREFIX
 
 COUNT = 50
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
+from bench.synthetic import writer
 from projets.models import ProjectPage
-from projets.synthetic import writer
 from search.config import FALLBACK_ALIAS
 from search.engine_indexes import drop_prefixed_indexes
 from search.indexing import indexed_queryset, keyset_chunks, reindex

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
+from bench.synthetic import writer
 from cms.demo import build_site_tree
 from projets.models import ProjectPage, Territory
-from projets.synthetic import writer
 from search.engine_indexes import drop_prefixed_indexes
 from search.indexing import indexed_queryset, reindex
 from search.indexing_parallel import pk_ranges

@@ -6,10 +6,10 @@ cost a third of the generation time; the same values are derived here from what 
 one lookup table per pool. tests/bench checks that both give the same rows.
 """
 
+from bench.synthetic.compose import Case
+from bench.synthetic.pools import Pools
 from projets.choices import TerritoryKind
 from projets.models import Territory, Theme
-from projets.synthetic.compose import Case
-from projets.synthetic.pools import Pools
 from search.models import SearchFacet
 
 

@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from projets.synthetic import writer
+from bench.synthetic import writer
 
 ALLOWED_SETTINGS = {"cms.settings.dev", "cms.settings.test"}
 
