@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from cms import pagecache
 from projets.choices import PartnerRole
-from projets.factories import OrganisationFactory, ThemeFactory
 from projets.models import ProjectProposal
+from tests.factories import OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

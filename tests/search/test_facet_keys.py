@@ -4,8 +4,8 @@ import pytest
 
 from projets import choices
 from projets.facets import FACETS, facet_keys, facet_values, split_facet_key
-from projets.factories import OrganisationFactory, ThemeFactory, region
 from search.engine_query import facet_counts
+from tests.factories import OrganisationFactory, ThemeFactory, region
 
 
 @pytest.mark.django_db

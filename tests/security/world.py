@@ -12,7 +12,8 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from projets import choices
-from projets.factories import (
+from projets.models import ProjectProposal
+from tests.factories import (
     ContractFactory,
     FundingLineFactory,
     LessonFactory,
@@ -22,7 +23,6 @@ from projets.factories import (
     ThemeFactory,
     region,
 )
-from projets.models import ProjectProposal
 
 # Unique words: lower case ASCII, so they survive HTML/JSON/CSV escaping and are easy to find.
 PUBLIC = "publimarqueur"  # a published case study (must be visible: proves each endpoint works)
