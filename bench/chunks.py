@@ -18,9 +18,9 @@ django.setup()
 
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from projets.indexing import indexed_queryset, rss_mb, with_long_timeout  # noqa: E402
-from projets.indexing_pg import bulk_add_items, is_postgres_index  # noqa: E402
 from projets.models import ProjectPage  # noqa: E402
+from search.indexing import indexed_queryset, rss_mb, with_long_timeout  # noqa: E402
+from search.indexing_pg import bulk_add_items, is_postgres_index  # noqa: E402
 
 
 def sample(index, start_after: int, size: int) -> dict:

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import DEFERRED
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -10,6 +11,12 @@ from wagtail.search import index
 
 from cms.blocks import StoryBlock
 from cms.rows import NumberedRowsMixin
+
+# Wagtail hooks through which the rooms above cms fill the home page (cms never imports them):
+# functions (home page, request, path components) returning a child's route, or None to pass;
+HOME_ROUTE_HOOK = "cms_home_page_route"
+# functions of the request returning entries of the home page's context.
+HOME_CONTEXT_HOOK = "cms_home_page_context"
 
 
 class BasePage(NumberedRowsMixin, Page):
@@ -74,26 +81,22 @@ class HomePage(BasePage):
 
         Wagtail's route reads the generic child page, then its specific fields: one query more on each
         case-study page. Other children (content pages, events) pay one query more instead, and are rarer.
-        A case study's own address usually never gets here: cms.routing routes it in one statement first;
-        this route serves the catalogue and whatever that middleware leaves to Wagtail.
+        A case study's own address usually never gets here: projets.routing routes it in one statement first;
+        this route serves the catalogue and whatever that middleware leaves to Wagtail. The catalogue's route
+        is registered by projets under HOME_ROUTE_HOOK.
         """
-        from projets.models import ProjectIndexPage
-
         if path_components:
-            catalogue = ProjectIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if catalogue is not None:
-                catalogue._cached_parent_obj = self  # as Wagtail does: get_parent() needs no query
-                return catalogue.route(request, path_components[1:])
+            for route_child in hooks.get_hooks(HOME_ROUTE_HOOK):
+                found = route_child(self, request, path_components)
+                if found is not None:
+                    return found
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from projets.catalogue import catalogue_figures, latest_projects
-        from search import catalogue_cache
-
+        """The catalogue's figures and latest case studies, registered by search and projets (HOME_CONTEXT_HOOK)."""
         context = super().get_context(request, *args, **kwargs)
-        # Counts over the whole catalogue: kept a minute, dropped at each content change (1.5 s at 100,000).
-        context["figures"] = catalogue_cache.figures(catalogue_figures)
-        context["latest_projects"] = latest_projects()
+        for home_context in hooks.get_hooks(HOME_CONTEXT_HOOK):
+            context.update(home_context(request))
         return context
 
     class Meta:

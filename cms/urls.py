@@ -31,11 +31,12 @@ if settings.DEBUG:
     for folder in ("images", "original_images"):
         urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
-from projets.views import explorer, organisations, proposals  # noqa: E402
+from projets.views import organisations, proposals  # noqa: E402
+from search.explorer import explorer  # noqa: E402
 
 urlpatterns += [
     path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
-    path("explorer/", explorer.explorer, name="explorer"),
+    path("explorer/", explorer, name="explorer"),
     path("proposer/", proposals.propose, name="propose"),
     path("proposer/merci/", proposals.thanks, name="proposal_thanks"),
 ]

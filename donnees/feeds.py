@@ -13,8 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from cms.site_url import absolute
+from projets.facets import FACETS_BY_NAME
 from projets.models import ProjectIndexPage
-from search.facets import FACETS_BY_NAME
 from search.query import QueryError, parse_request
 from search.results import SearchOutcome
 from search.service import search

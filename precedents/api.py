@@ -6,10 +6,10 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from cms.document_access import DocumentAccess
-from cms.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, values
 from precedents import selection
 from precedents.records import describe
 from projets import choices
+from projets.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, values
 
 router = Router(tags=["précédents"])
 MAX_PAGE_SIZE = 100

@@ -1,11 +1,6 @@
-"""Read-only queries over the public catalogue shared by the home page, the explorer and the pages."""
+"""Read-only queries over the public catalogue shared by the home page, the search and the pages."""
 
-from collections import Counter
-
-from django.db.models import Count
-
-from projets.choices import FundingKind, TerritoryKind
-from projets.models import ProjectPage, ProjectPartner, Territory, Theme
+from projets.models import ProjectPage
 from projets.restrictions import public_q
 
 
@@ -19,39 +14,3 @@ def public_projects():
 
 def latest_projects(limit: int = 6):
     return public_projects().order_by("-first_published_at", "-pk")[:limit]
-
-
-def catalogue_figures() -> dict:
-    """Counts by region, theme, year and funding kind over every public case study.
-
-    One GROUP BY over the facet table (search.SearchFacet, written at each publication with the values
-    the search facets use) instead of loading every case study: constant time and memory per 100,000.
-    """
-    from search.models import SearchFacet
-
-    public = public_projects()
-    rows = (
-        SearchFacet.objects.filter(page__in=public.values("pk"), facet__in=("region", "theme", "funding_kind", "year"))
-        .values_list("facet", "value")
-        .annotate(count=Count("page_id"))
-        .order_by()
-    )
-    counts = {"region": Counter(), "theme": Counter(), "funding_kind": Counter(), "year": Counter()}
-    for facet, value, count in rows:
-        counts[facet][value] = count
-    by_region, by_theme, by_funding = counts["region"], counts["theme"], counts["funding_kind"]
-    by_year = Counter({int(year): count for year, count in counts["year"].items() if year.isdigit()})
-    regions = list(Territory.objects.filter(kind=TerritoryKind.REGION).order_by("name"))
-    themes = list(Theme.objects.filter(parent__isnull=True).order_by("name"))
-    organisations = (
-        ProjectPartner.objects.filter(page__in=public.values("pk")).values("organisation_id").distinct().count()
-    )
-    return {
-        "project_count": public.count(),
-        "organisation_count": organisations,
-        "regions_covered": sum(1 for region in regions if by_region[region.code]),
-        "regions": [(region, by_region[region.code]) for region in regions],
-        "themes": [(theme, by_theme[theme.slug]) for theme in themes],
-        "years": sorted(by_year.items()),
-        "funding": [(label, by_funding[value]) for value, label in FundingKind.choices if by_funding[value]],
-    }

@@ -3,8 +3,11 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from cms.models import HOME_CONTEXT_HOOK, HOME_ROUTE_HOOK
+from projets.catalogue import latest_projects
 from projets.dashboard import ProjectsToCompletePanel, ProjectsToReviewPanel
 from projets.draft_references import refuse_deleting_what_drafts_name
+from projets.models import ProjectIndexPage
 from projets.viewsets import ReferenceDataGroup
 
 register_snippet(ReferenceDataGroup)
@@ -15,6 +18,14 @@ hooks.register("before_delete_snippet", refuse_deleting_what_drafts_name)
 def add_editorial_panels(request, panels):
     panels.insert(0, ProjectsToReviewPanel())
     panels.append(ProjectsToCompletePanel())
+
+
+hooks.register(HOME_ROUTE_HOOK, ProjectIndexPage.route_from_home)
+
+
+@hooks.register(HOME_CONTEXT_HOOK)
+def home_latest_projects(request) -> dict:
+    return {"latest_projects": latest_projects()}
 
 
 from projets.proposals_admin import ProjectProposalViewSet  # noqa: E402

@@ -31,6 +31,7 @@ trap cleanup EXIT
 step "Lint (ruff)"
 ruff check .
 ruff format --check .
+lint-imports
 
 step "Security audit: bandit (no high-severity finding)"
 # pip-audit is left out: no vulnerability database (PyPI JSON advisories, osv.dev) is reachable from

@@ -8,8 +8,8 @@ from django.http import JsonResponse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from cms.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, theme_slugs, values
 from cms.ratelimit import rate_limit
+from projets.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, theme_slugs, values
 from search.query import (
     CHOICE_FILTERS,
     MAX_PAGE_SIZE,

@@ -45,8 +45,8 @@ def drop(page_ids: Iterable[int]) -> None:
 
 def sync_all(chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
     """Rebuild the rows of every live case study in chunks (keyset pagination); returns their number."""
-    from projets.indexing import keyset_chunks
     from projets.models import ProjectPage
+    from search.indexing import keyset_chunks
 
     done = 0
     for chunk in keyset_chunks(ProjectPage.objects.live().order_by("pk").only("pk"), chunk_size):

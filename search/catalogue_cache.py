@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 
 CATALOGUE_SECONDS = 60
 KEY = "search:whole-catalogue-counts"
-# The home page's and the explorer's figures (projets.catalogue.catalogue_figures): 1.5 s of SQL at 100,000.
+# The home page's and the explorer's figures (search.catalogue_figures): 1.5 s of SQL at 100,000.
 FIGURES_KEY = "search:whole-catalogue-figures"
 
 

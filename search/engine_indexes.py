@@ -1,6 +1,6 @@
 """Look inside an OpenSearch / Elasticsearch backend: its indexes, aliases and document fingerprints.
 
-Used by the re-synchronisation (search/resync.py), the atomic rebuild's catch-up (projets/indexing.py)
+Used by the re-synchronisation (search/resync.py), the atomic rebuild's catch-up (search/indexing.py)
 and the tests. A fingerprint is a hash of a document as the engine stores it (`_source`), so that what
 the database would index today can be compared with what the engine holds, whatever the key order.
 """

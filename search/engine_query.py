@@ -9,7 +9,7 @@ from django.db.models import Model
 from modelsearch.index import FilterField
 from modelsearch.query import MATCH_ALL
 
-from search.facets import FACETS, FACETS_BY_NAME, split_facet_key
+from projets.facets import FACETS, FACETS_BY_NAME, split_facet_key
 from search.query import SearchQuery
 
 # Enough buckets for every value of every facet (101 départements, 18 regions, every theme, every year,
@@ -95,7 +95,7 @@ def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=()
         backend.results_class.fields_param_name: ["pk"],
     }
     if counted:
-        # One aggregation over the "facet:value" keys rather than one per facet (search.facets.facet_keys).
+        # One aggregation over the "facet:value" keys rather than one per facet (projets.facets.facet_keys).
         body["aggs"] = {FACETS_AGGREGATION: {"terms": {"field": facet_keys_column, "size": FACET_BUCKETS}}}
     return body
 

@@ -2,7 +2,7 @@
 
 A case study's search document holds its partners' and funders' names and acronyms, its themes' and
 territories' names, and its facet values hold their kinds, slugs and codes (projets.models.pages
-search_fields, search.facets). Publishing writes them; but renaming an organisation touches no page, so the
+search_fields, projets.facets). Publishing writes them; but renaming an organisation touches no page, so the
 engine, the PostgreSQL index and the facet table kept the old name until `resync_search`: a search for the
 new name missed its case studies while their cards, read from the database, showed it.
 
@@ -113,9 +113,10 @@ def refresh_case_studies(page_ids: Iterable[int], chunk_size: int = CHUNK_SIZE) 
     """Write again the documents (every backend kept up to date) and the facet rows of these case studies."""
     from modelsearch.index import get_search_backends_with_name
 
-    from projets.indexing import indexed_queryset
+    from projets.facets import FACET_PREFETCH
     from projets.models import ProjectPage
-    from search import card_names, facets
+    from search import card_names, facet_table
+    from search.indexing import indexed_queryset
 
     page_ids = sorted(set(page_ids))
     for start in range(0, len(page_ids), chunk_size):
@@ -130,5 +131,5 @@ def refresh_case_studies(page_ids: Iterable[int], chunk_size: int = CHUNK_SIZE) 
                 logger.exception("Could not index %d case studies again in the '%s' search backend", len(chunk), name)
                 if not backend.catch_indexing_errors:
                     raise
-        facets.sync_pages(ProjectPage.objects.filter(pk__in=chunk).prefetch_related(*facets.FACET_PREFETCH))
+        facet_table.sync_pages(ProjectPage.objects.filter(pk__in=chunk).prefetch_related(*FACET_PREFETCH))
         card_names.write(chunk)

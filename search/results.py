@@ -9,7 +9,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from search.facets import FACETS, FACETS_BY_NAME
+from projets.facets import FACETS, FACETS_BY_NAME
 from search.highlight import highlight, query_stems
 from search.hit_loading import load_public_hits, matching_partners
 from search.labels import labels as stored_labels

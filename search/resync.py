@@ -59,7 +59,7 @@ def resync(
     backend_names: Iterable[str] | None = None, *, chunk_size: int = DEFAULT_CHUNK_SIZE, dry_run: bool = False
 ) -> list[IndexDrift]:
     """Re-synchronise every index of the given backends (default: see default_backends)."""
-    from projets.indexing import models_by_index
+    from search.indexing import models_by_index
 
     drifts = []
     for name in backend_names or default_backends():
@@ -93,7 +93,7 @@ def resync_engine_index(backend, index, models, *, chunk_size=DEFAULT_CHUNK_SIZE
 
 def reapply_ids(index, models, ids: Iterable[str], *, chunk_size=DEFAULT_CHUNK_SIZE) -> IndexDrift:
     """Write these documents again from the database (deleting those that no longer exist)."""
-    from projets.indexing import indexed_queryset, keyset_chunks
+    from search.indexing import indexed_queryset, keyset_chunks
 
     drift = IndexDrift(backend="", index=index.name)
     wanted = set(ids)
@@ -114,7 +114,7 @@ def reapply_ids(index, models, ids: Iterable[str], *, chunk_size=DEFAULT_CHUNK_S
 
 
 def _send_differences(index, models, stored: dict[str, str], drift: IndexDrift, *, chunk_size, dry_run) -> set[str]:
-    from projets.indexing import indexed_queryset, keyset_chunks
+    from search.indexing import indexed_queryset, keyset_chunks
 
     seen: set[str] = set()
     for model in models:
@@ -143,7 +143,7 @@ def resync_database_index(backend, index, models, *, chunk_size=DEFAULT_CHUNK_SI
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.models import IndexEntry
 
-    from projets.indexing import indexed_queryset, keyset_chunks
+    from search.indexing import indexed_queryset, keyset_chunks
 
     drift = IndexDrift(backend="", index=type(index).__name__)
     for model in models:

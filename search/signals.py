@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from search import card_names, narrative_passages
-from search.facets import sync_pages
+from search.facet_table import sync_pages
 
 
 @receiver(page_published)

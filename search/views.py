@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search.facets import FACETS_BY_NAME
+from projets.facets import FACETS_BY_NAME
 from search.query import SORTS, QueryError, SearchQuery, parse_request
 from search.service import search
 

@@ -69,7 +69,7 @@ def drop_aliased_indexes(backend):
 
 @pytest.fixture
 def project_index(home_page):
-    from projets.factories import ProjectIndexPageFactory
+    from tests.factories import ProjectIndexPageFactory
 
     return ProjectIndexPageFactory(parent=home_page)
 
@@ -77,7 +77,7 @@ def project_index(home_page):
 @pytest.fixture
 def make_project(project_index):
     """Build a published case study with its parts: make_project(title=..., partners=[(org, role)], ...)."""
-    from projets.factories import FundingLineFactory, ProjectPageFactory, ProjectPartnerFactory
+    from tests.factories import FundingLineFactory, ProjectPageFactory, ProjectPartnerFactory
 
     def build(partners=(), funding=(), publish=True, **fields):
         page = ProjectPageFactory(parent=project_index, **fields)

@@ -7,7 +7,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from projets import choices
-from projets.factories import (
+from projets.models import Organisation
+from tests.factories import (
     ContractFactory,
     LessonFactory,
     OrganisationFactory,
@@ -15,7 +16,6 @@ from projets.factories import (
     ThemeFactory,
     region,
 )
-from projets.models import Organisation
 
 
 def build_case_study(make_project, *, partner_count=2, title="Recherche-action sur l'éducation populaire", slug=None):

@@ -1,4 +1,4 @@
-"""An index on Wagtail's page `url_path`: cms.routing finds a case study by its address in one statement.
+"""An index on Wagtail's page `url_path`: projets.routing finds a case study by its address in one statement.
 
 PostgreSQL gets a hash index (equality only, and no size limit on a long address); SQLite a B-tree.
 """

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "search",
     "precedents",
     "donnees",
+    "bench",  # generate_projects: synthetic case studies for the benchmark
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -88,7 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.routing.CaseStudyRouteMiddleware",
+    "projets.routing.CaseStudyRouteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

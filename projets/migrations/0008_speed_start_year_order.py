@@ -6,8 +6,6 @@ sorting every case study (830 ms at 100,000). SQLite cannot index NULLS LAST (an
 
 from django.db import migrations
 
-from search.migrations._postgresql import on_postgresql
-
 CREATE = (
     'CREATE INDEX IF NOT EXISTS projets_start_year_order ON "projets_projectpage" '
     '("start_year" DESC NULLS LAST, "page_ptr_id" DESC)'
@@ -15,7 +13,17 @@ CREATE = (
 DROP = "DROP INDEX IF EXISTS projets_start_year_order"
 
 
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE)
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+
+
 class Migration(migrations.Migration):
     dependencies = [("projets", "0007_speed_partner_index")]
 
-    operations = [on_postgresql(CREATE, DROP)]
+    operations = [migrations.RunPython(create, drop)]

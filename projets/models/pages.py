@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,11 +22,14 @@ from wagtail.search import index
 from cms.blocks import StoryBlock
 from cms.models import BasePage
 from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, TerritoryKind
+from projets.facets import facet_keys, facet_values
 from projets.forms import FundingLineForm, ProjectPageForm, RowFormInlinePanel
 from projets.widgets import ThemeChooserWidget
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
+# Wagtail hook: functions of the request returning the catalogue's listing context (registered by search).
+CATALOGUE_CONTEXT_HOOK = "projets_catalogue_context"
 
 
 class ProjectIndexPage(BasePage):
@@ -42,12 +46,21 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("catalogue des projets")
         verbose_name_plural = _("catalogues des projets")
 
+    @classmethod
+    def route_from_home(cls, home, request, path_components):
+        """The catalogue under the home page, read with its own fields in one query (see HomePage.route)."""
+        catalogue = cls.objects.child_of(home).filter(slug=path_components[0]).first()
+        if catalogue is None:
+            return None
+        catalogue._cached_parent_obj = home  # as Wagtail does: get_parent() needs no query
+        return catalogue.route(request, path_components[1:])
+
     def route(self, request, path_components):
         """A case study's page is read with its own fields in one query.
 
         Wagtail's route reads the generic child page, then its specific fields in a second query; every
         child here is a ProjectPage (subpage_types). Anything else falls back to Wagtail's own route.
-        Reached only for what cms.routing leaves to Wagtail (it routes a case study's address first).
+        Reached only for what projets.routing leaves to Wagtail (it routes a case study's address first).
         """
         if path_components:
             try:
@@ -59,11 +72,13 @@ class ProjectIndexPage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        """The catalogue is the search service without words: filters, facets, sort and pages."""
-        from search.views import listing_context
+        """The catalogue is the search service without words: filters, facets, sort and pages.
 
+        The search room registers that listing under CATALOGUE_CONTEXT_HOOK: the domain never imports search.
+        """
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, promotions=False))
+        for listing_context in hooks.get_hooks(CATALOGUE_CONTEXT_HOOK):
+            context.update(listing_context(request))
         return context
 
 
@@ -292,9 +307,7 @@ class ProjectPage(ChoiceLabels, BasePage):
         return sorted({contract.kind for contract in self.contracts.all()})
 
     def facet_keys(self) -> list[str]:
-        """Every facet value of this case study as "facet:value" (search.facets.facet_keys)."""
-        from search.facets import facet_keys, facet_values
-
+        """Every facet value of this case study as "facet:value" (projets.facets.facet_keys)."""
         return facet_keys(facet_values(self))
 
     def contract_kinds_text(self) -> str:

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
+from bench.synthetic import writer
+from bench.synthetic.compose import REFERENCE_PREFIX
 from projets.models import ProjectPage
-from projets.synthetic import writer
-from projets.synthetic.compose import REFERENCE_PREFIX
 
 COUNT = 50
 
@@ -98,7 +98,7 @@ def test_command_prints_progress(home_page, capsys):
 
 def test_facet_table_is_filled_as_publishing_would(generated):
     """The database backends filter and count facets from search.SearchFacet: synthetic pages are there."""
-    from search.facets import FACET_PREFETCH, facet_values
+    from projets.facets import FACET_PREFETCH, facet_values
     from search.models import SearchFacet
 
     pages = ProjectPage.objects.filter(reference__startswith="SYN-7-").prefetch_related(*FACET_PREFETCH)

@@ -7,11 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
-from projets.indexing import indexed_queryset, keyset_chunks, reindex
+from bench.synthetic import writer
 from projets.models import ProjectPage
-from projets.synthetic import writer
 from search.config import FALLBACK_ALIAS
 from search.engine_indexes import drop_prefixed_indexes
+from search.indexing import indexed_queryset, keyset_chunks, reindex
 from tests.conftest import drop_aliased_indexes, engine_in_use
 
 COUNT = 50
@@ -105,7 +105,7 @@ SEARCHES = ["synthétique", "coopération", "association recherche", "universit�
 def test_rebuild_path_finds_what_the_backend_finds(generated):
     """The rebuild's add_items (bulk on PostgreSQL, the backend's own elsewhere) gives the same answers,
     in the same order; on PostgreSQL, the very same rows (lexemes, weights, texts)."""
-    from projets.indexing_pg import is_postgres_index, rebuild_add_items
+    from search.indexing_pg import is_postgres_index, rebuild_add_items
 
     # With an engine, the database backend is the fallback alias; without one, it is the default.
     database_backend = FALLBACK_ALIAS if FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS else "default"
@@ -132,7 +132,7 @@ def postgres_rows(index) -> list | None:
     """Every ProjectPage row of the PostgreSQL index table (None elsewhere: SQLite keeps FTS tables)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from projets.indexing_pg import is_postgres_index
+    from search.indexing_pg import is_postgres_index
 
     if not is_postgres_index(index):
         return None

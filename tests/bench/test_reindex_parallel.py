@@ -4,12 +4,12 @@ import pytest
 from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
+from bench.synthetic import writer
 from cms.demo import build_site_tree
-from projets.indexing import indexed_queryset, reindex
-from projets.indexing_parallel import pk_ranges
 from projets.models import ProjectPage, Territory
-from projets.synthetic import writer
 from search.engine_indexes import drop_prefixed_indexes
+from search.indexing import indexed_queryset, reindex
+from search.indexing_parallel import pk_ranges
 from tests.conftest import drop_aliased_indexes, engine_in_use
 from tests.wagtail_roots import ensure_wagtail_roots
 

@@ -9,8 +9,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from cms import pagecache
 from projets.choices import PartnerRole
-from projets.factories import OrganisationFactory, ThemeFactory
 from projets.models import ProjectProposal
+from tests.factories import OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

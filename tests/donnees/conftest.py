@@ -7,7 +7,7 @@ import json
 import pytest
 
 from donnees.importer import import_tables, read_tables
-from projets.factories import ThemeFactory
+from tests.factories import ThemeFactory
 
 
 def csv_bytes(rows: list[dict], delimiter=",", encoding="utf-8") -> bytes:
@@ -73,7 +73,7 @@ def catalogue(make_project, themes):
 
     from projets import choices
     from projets.documents import members_collection
-    from projets.factories import (
+    from tests.factories import (
         ContractFactory,
         FundingLineFactory,
         OrganisationFactory,

@@ -89,7 +89,7 @@ ALL_EXPORTS = [*EXPORTS, "/donnees/projets.xlsx"]
 
 def _add_full_projects(make_project, themes, count: int, start: int) -> None:
     """Case studies with a theme, territory, tag, partner, funding line and contract each."""
-    from projets.factories import (
+    from tests.factories import (
         ContractFactory,
         FundingLineFactory,
         OrganisationFactory,

@@ -55,7 +55,7 @@ def test_shipped_examples_import(project_index, name):
 
 
 def test_organisations_are_matched_by_identifier_then_by_normalised_name(project_index, themes):
-    from projets.factories import OrganisationFactory
+    from tests.factories import OrganisationFactory
 
     known = OrganisationFactory(name="Réseau des économies solidaires", kind="reseau", siren="732829320")
     named = OrganisationFactory(name="COORACE Hauts-de-France", kind="reseau")

@@ -102,7 +102,7 @@ def test_latest_feed_lists_public_case_studies_only(client, indexed):
 
 
 def test_feed_honours_every_catalogue_filter(client, indexed, make_project, themes, search_backend):
-    from projets.factories import region
+    from tests.factories import region
 
     make_project(
         title="Économie de la société", themes=[themes["other"]], territories=[region("11")], status="preparation"

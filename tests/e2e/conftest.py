@@ -82,7 +82,7 @@ def site_tree(live_server, transactional_db, search_backend):
 @pytest.fixture
 def seeded(site_tree, live_server):
     """The site tree with an empty catalogue."""
-    from projets.factories import ProjectIndexPageFactory
+    from tests.factories import ProjectIndexPageFactory
 
     index = ProjectIndexPageFactory(parent=site_tree)
     return {"home": site_tree, "index": index, "url": live_server.url}

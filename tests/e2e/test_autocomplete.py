@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from projets.choices import PartnerRole
-from projets.factories import OrganisationFactory, ProjectPageFactory, ProjectPartnerFactory, ThemeFactory
 from tests.e2e.conftest import check_accessibility
+from tests.factories import OrganisationFactory, ProjectPageFactory, ProjectPartnerFactory, ThemeFactory
 
 pytestmark = [pytest.mark.e2e]
 

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from projets import choices
-from projets.factories import OrganisationFactory, ThemeFactory
 from tests.e2e.conftest import SCREENSHOTS
+from tests.factories import OrganisationFactory, ThemeFactory
 
 pytestmark = [pytest.mark.e2e]
 
@@ -140,7 +140,7 @@ def test_editor_writes_moderator_publishes_visitor_reads(browser, page, seeded, 
 
 
 def test_ticking_a_theme_marks_the_edit_form_changed_but_filtering_does_not(browser, seeded, people):
-    from projets.factories import ProjectPageFactory
+    from tests.factories import ProjectPageFactory
 
     ThemeFactory(name="Éducation populaire", slug="education-populaire")
     ThemeFactory(name="Santé", slug="sante")

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e]
 def case_study(seeded, make_project, search_backend):
     """The full case study (Hauts-de-France, éducation populaire) and a neighbour in another theme."""
     from projets import choices
-    from projets.factories import ThemeFactory, region
+    from tests.factories import ThemeFactory, region
 
     page, association, lab = build_case_study(make_project)
     make_project(
@@ -30,7 +30,7 @@ def case_study(seeded, make_project, search_backend):
 
 @pytest.fixture
 def make_project(seeded):
-    from projets.factories import FundingLineFactory, ProjectPageFactory, ProjectPartnerFactory
+    from tests.factories import FundingLineFactory, ProjectPageFactory, ProjectPartnerFactory
 
     def build(partners=(), funding=(), publish=True, **fields):
         page = ProjectPageFactory(parent=seeded["index"], **fields)

@@ -1,6 +1,6 @@
 """An atomic rebuild while people search and editors publish: every query answers, no edit is lost.
 
-The rebuild (projets.indexing.reindex: new index, alias swap) is driven chunk by chunk. After the first
+The rebuild (search.indexing.reindex: new index, alias swap) is driven chunk by chunk. After the first
 chunk of case studies is in the new index, pages of that chunk are edited, published and unpublished:
 their index updates go through the alias into the old index, which the swap throws away, so only the
 catch-up after the swap can bring them back. On PostgreSQL, threads also search and publish throughout.
@@ -16,9 +16,9 @@ from django.test import Client
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
-from projets.indexing import indexed_queryset, reindex
 from projets.models import ProjectPage
 from search.engine_indexes import alias_targets, is_engine, prefixed_indexes
+from search.indexing import indexed_queryset, reindex
 from search.query import parse_request
 from search.resync import resync
 from search.service import search

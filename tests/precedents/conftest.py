@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from projets import choices
-from projets.factories import ContractFactory, LessonFactory, OrganisationFactory, ThemeFactory, departement, region
+from tests.factories import ContractFactory, LessonFactory, OrganisationFactory, ThemeFactory, departement, region
 
 K = choices.OrganisationKind
 R = choices.PartnerRole

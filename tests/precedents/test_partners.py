@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from projets.choices import PartnerRole
-from projets.factories import OrganisationFactory, ProjectPartnerFactory
+from tests.factories import OrganisationFactory, ProjectPartnerFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("precedents:partners")

@@ -10,8 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cms.demo import build_site_tree
 from projets import choices
-from projets.factories import OrganisationFactory, ProjectIndexPageFactory, ThemeFactory, region
 from projets.models import EventPage, ProjectIndexPage, ProjectPage
+from tests.factories import OrganisationFactory, ProjectIndexPageFactory, ThemeFactory, region
 from tests.projets.admin_data import contract, funding_line, partner, project_form_data
 
 

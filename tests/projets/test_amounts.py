@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from projets import choices
 from projets.amounts import format_amount, parse_amount
-from projets.factories import ProjectIndexPageFactory
 from projets.models import FundingLine, ProjectPage
+from tests.factories import ProjectIndexPageFactory
 from tests.projets.admin_data import funding_line, project_form_data
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from projets import choices, draft_references
-from projets.factories import OrganisationFactory
 from projets.models import Organisation
+from tests.factories import OrganisationFactory
 from tests.projets.admin_data import funding_line, partner, project_form_data
 
 pytestmark = pytest.mark.django_db

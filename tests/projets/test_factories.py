@@ -1,7 +1,7 @@
 import pytest
 
 from projets import choices
-from projets.factories import OrganisationFactory, ThemeFactory, region
+from tests.factories import OrganisationFactory, ThemeFactory, region
 
 
 @pytest.mark.django_db

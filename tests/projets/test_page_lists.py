@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projets import choices
-from projets.factories import LessonFactory, SourceFactory, ThemeFactory
 from projets.models import Territory
 from projets.page_lists import page_lists
+from tests.factories import LessonFactory, SourceFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

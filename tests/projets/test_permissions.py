@@ -9,8 +9,8 @@ from wagtail.models import WorkflowState
 
 from projets import choices
 from projets.documents import members_collection
-from projets.factories import ContractFactory
 from projets.models import ProjectPage
+from tests.factories import ContractFactory
 from tests.projets.admin_data import project_form_data
 
 

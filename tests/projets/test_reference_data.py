@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from projets import choices
-from projets.factories import OrganisationFactory, ThemeFactory
 from projets.models import Organisation, Territory, Theme
+from tests.factories import OrganisationFactory, ThemeFactory
 
 ORGANISATION_FORM = {
     "name": "Groupe ornithologique",

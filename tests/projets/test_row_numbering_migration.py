@@ -7,8 +7,8 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from projets.factories import LessonFactory, OrganisationFactory, ProjectPartnerFactory, SourceFactory
 from projets.models import Lesson, ProjectPartner, ProjectSource
+from tests.factories import LessonFactory, OrganisationFactory, ProjectPartnerFactory, SourceFactory
 
 migration = importlib.import_module("projets.migrations.0009_ui_number_unordered_rows")
 

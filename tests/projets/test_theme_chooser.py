@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms.demo import build_site_tree
-from projets.factories import ProjectIndexPageFactory, ThemeFactory
 from projets.models import ProjectPage
 from projets.widgets import ThemeChooserWidget
+from tests.factories import ProjectIndexPageFactory, ThemeFactory
 from tests.projets.admin_data import project_form_data
 
 

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from projets import choices
-from projets.factories import ContractFactory, OrganisationFactory, ThemeFactory, departement, region
+from tests.factories import ContractFactory, OrganisationFactory, ThemeFactory, departement, region
 
 Kind = choices.OrganisationKind
 

@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from projets.factories import OrganisationFactory
 from projets.models import ProjectPage
 from projets.restrictions import read_once
 from search.card_names import rows_for
 from search.hit_loading import attach_names_from_relations, load_public_hits, names_to_store
 from search.models import CardNames
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

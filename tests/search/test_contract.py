@@ -13,12 +13,12 @@ from django.db import connection
 from django.db.models import Q
 
 from projets.choices import TerritoryKind
-from projets.factories import region
 from projets.models import ProjectPage
 from search.config import FALLBACK_ALIAS
 from search.query import parse_request
 from search.service import search
 from tests.conftest import engine_in_use
+from tests.factories import region
 
 pytestmark = pytest.mark.django_db
 

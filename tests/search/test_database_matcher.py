@@ -10,12 +10,12 @@ from wagtail.models import PageViewRestriction
 
 from projets import choices
 from projets.catalogue import public_projects
-from projets.factories import OrganisationFactory
 from search.backends.database_matcher import DatabaseMatcher
 from search.backends.selection import fallback_matcher, matcher_for
 from search.config import FALLBACK_ALIAS
 from search.query import parse_request
 from search.service import search
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,11 +1,11 @@
-"""The "facet:value" keys the engines aggregate in one go (search.facets.facet_keys)."""
+"""The "facet:value" keys the engines aggregate in one go (projets.facets.facet_keys)."""
 
 import pytest
 
 from projets import choices
-from projets.factories import OrganisationFactory, ThemeFactory, region
+from projets.facets import FACETS, facet_keys, facet_values, split_facet_key
 from search.engine_query import facet_counts
-from search.facets import FACETS, facet_keys, facet_values, split_facet_key
+from tests.factories import OrganisationFactory, ThemeFactory, region
 
 
 @pytest.mark.django_db

@@ -7,11 +7,11 @@ import pytest
 
 from projets import choices
 from projets.catalogue import public_projects
-from projets.factories import FundingLineFactory, OrganisationFactory, departement
 from projets.models import ProjectPage
 from projets.restrictions import read_once
 from search.highlight import query_stems
 from search.hit_loading import HIT_FIELDS, load_hits, load_public_hits, matching_partners
+from tests.factories import FundingLineFactory, OrganisationFactory, departement
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_names_in_order_and_funders_matched(corpus, django_assert_num_queries):
 
 
 def test_themes_and_territories_named_as_the_models_name_them(corpus, django_assert_num_queries):
-    from projets.factories import ThemeFactory
+    from tests.factories import ThemeFactory
 
     corpus.education.themes.add(ThemeFactory(name="Alphabétisation", slug="alpha"))
     corpus.education.territories.add(departement("59"))

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projets import choices
-from projets.factories import OrganisationFactory, ThemeFactory, departement, region
+from tests.factories import OrganisationFactory, ThemeFactory, departement, region
 
 HITS = 55
 

@@ -7,9 +7,9 @@ database backend filters with. Tasks run at once in tests (ImmediateBackend), as
 import pytest
 
 from projets.choices import OrganisationKind
-from projets.factories import departement
 from projets.models import Organisation, Theme
 from search.renames import changes_what_is_searched
+from tests.factories import departement
 from tests.search.test_contract import BACKENDS, run, slugs
 
 pytestmark = pytest.mark.django_db

@@ -19,8 +19,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from cms.demo import build_site_tree
-from projets.factories import OrganisationFactory
 from projets.models import Organisation
+from tests.factories import OrganisationFactory
 from tests.wagtail_roots import ensure_wagtail_roots
 
 from .conftest import PDF

@@ -18,7 +18,8 @@ from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
 from projets import choices
-from projets.factories import (
+from projets.models import ProjectPage, ProjectProposal
+from tests.factories import (
     ContractFactory,
     FundingLineFactory,
     LessonFactory,
@@ -28,7 +29,6 @@ from projets.factories import (
     ThemeFactory,
     region,
 )
-from projets.models import ProjectPage, ProjectProposal
 
 pytestmark = pytest.mark.django_db
 

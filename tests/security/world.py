@@ -15,7 +15,8 @@ from wagtail.models import PageViewRestriction
 
 from projets import choices
 from projets.documents import members_collection
-from projets.factories import (
+from projets.models import ProjectOutput, ProjectProposal
+from tests.factories import (
     ContractFactory,
     FundingLineFactory,
     LessonFactory,
@@ -25,7 +26,6 @@ from projets.factories import (
     ThemeFactory,
     region,
 )
-from projets.models import ProjectOutput, ProjectProposal
 
 # Unique words: lower case ASCII, so they survive HTML/JSON/CSV escaping and are easy to find.
 PUBLIC = "publimarqueur"  # a published case study (must be visible: proves each endpoint works)

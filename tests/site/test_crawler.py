@@ -27,8 +27,8 @@ PYTHON_REPR = ("Proxy(", "object at 0x", "<bound method", "<function ", "__proxy
 
 def build_content():
     from projets import choices
-    from projets.factories import OrganisationFactory, ProjectPageFactory, ProjectPartnerFactory
     from projets.models import ProjectIndexPage, Theme
+    from tests.factories import OrganisationFactory, ProjectPageFactory, ProjectPartnerFactory
     from tests.public_site import build_case_study
 
     call_command("load_demo", verbosity=0)

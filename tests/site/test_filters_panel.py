@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from projets.factories import region
 from tests.cms.test_pagecache import page_cache_on  # noqa: F401 (fixture)
+from tests.factories import region
 
 
 @pytest.fixture

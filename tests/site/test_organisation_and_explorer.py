@@ -4,7 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from projets import choices
-from projets.factories import OrganisationFactory, region
+from tests.factories import OrganisationFactory, region
 from tests.public_site import build_case_study
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_unknown_organisation_is_a_404(client, home_page):
 
 
 def test_a_funder_page_lists_the_case_studies_it_funded(client, make_project):
-    from projets.factories import FundingLineFactory
+    from tests.factories import FundingLineFactory
 
     funder = OrganisationFactory(name="Fondation des territoires", kind=choices.OrganisationKind.FOUNDATION)
     page = make_project(title="Coopération financée", publish=False)
@@ -97,7 +97,7 @@ def test_home_page_query_count_is_constant(client, make_project, django_assert_m
 
 
 def test_bar_chart_bars_are_shares_of_the_largest_count():
-    from projets.explorer import bar_chart
+    from search.explorer_geometry import bar_chart
 
     chart = bar_chart([("Environnement", 4), ("Santé", 1), ("Vide", 0)])
     assert [(bar["label"], bar["count"], bar["percent"]) for bar in chart["bars"]] == [

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from projets import choices
-from projets.factories import OrganisationFactory
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

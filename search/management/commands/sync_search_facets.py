@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.facets import sync_all
+from search.facet_table import sync_all
 
 
 class Command(BaseCommand):

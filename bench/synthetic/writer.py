@@ -4,7 +4,7 @@ Treebeard paths are computed here (the catalogue's path plus one 4-character ste
 rows are inserted with `bulk_create` on `wagtailcore_page` and the ProjectPage rows with explicit
 `page_ptr_id`, and the catalogue's `numchild` is updated once per batch. No revisions are created;
 bulk inserts send no `post_save`, so nothing is indexed here (index afterwards); the facet table
-(search.facets) and the narrative passages (search.narrative_passages) are filled per batch, as
+(search.facet_table) and the narrative passages (search.narrative_passages) are filled per batch, as
 publishing would.
 """
 
@@ -16,6 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router, transaction
 from wagtail.models import Locale, Page
 
+from bench.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
+from bench.synthetic.facets import FacetLookups, facet_rows
+from bench.synthetic.pools import build_pools
 from projets.models import (
     Contract,
     FundingLine,
@@ -26,9 +29,6 @@ from projets.models import (
     ProjectPartner,
     ProjectTag,
 )
-from projets.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
-from projets.synthetic.facets import FacetLookups, facet_rows
-from projets.synthetic.pools import build_pools
 from search import card_names, catalogue_cache, narrative_passages
 from search.models import CardNames, NarrativePassages, SearchFacet
 from search.passages import stream_block

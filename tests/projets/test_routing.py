@@ -1,4 +1,4 @@
-"""Case-study addresses routed in one statement (cms.routing) get Wagtail's own answers, or Wagtail decides."""
+"""Case-study addresses routed in one statement (projets.routing) get Wagtail's own answers, or Wagtail decides."""
 
 import pytest
 from django.test import RequestFactory
@@ -6,7 +6,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.models import ContentPage
-from cms.routing import CaseStudyRouteMiddleware
+from projets.routing import CaseStudyRouteMiddleware
 
 pytestmark = pytest.mark.django_db
 

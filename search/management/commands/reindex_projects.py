@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from projets.indexing import DEFAULT_CHUNK_SIZE, reindex
+from search.indexing import DEFAULT_CHUNK_SIZE, reindex
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
+from bench.synthetic import vocabulary as vocab
+from bench.synthetic.pools import Pools
 from projets import choices
-from projets.synthetic import vocabulary as vocab
-from projets.synthetic.pools import Pools
 
 REFERENCE_PREFIX = "SYN-"
 OTHER_ROLES = [choices.PartnerRole.FUNDER, choices.PartnerRole.SUPPORT, choices.PartnerRole.ASSOCIATED]

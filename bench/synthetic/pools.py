@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from taggit.models import Tag
 
+from bench.synthetic import vocabulary as vocab
 from projets.choices import OrganisationKind, TerritoryKind
 from projets.identifiers import normalise_name
 from projets.models import Organisation, Territory, Theme
-from projets.synthetic import vocabulary as vocab
 
 ORGANISATION_SLUG_PREFIX = "syn-org-"
 THEME_DESCRIPTION = "Thème créé par le générateur de données synthétiques."

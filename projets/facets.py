@@ -1,13 +1,10 @@
-"""The facets of the catalogue: their names, values, labels and the table that stores them."""
+"""The facets of the catalogue: their names, labels and each case study's values."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from projets.choices import ContractKind, CooperationFormat, FundingKind, OrganisationKind, Status
-from search import catalogue_cache
 
 
 @dataclass(frozen=True)
@@ -65,36 +62,3 @@ def facet_keys(values: dict[str, list[str]]) -> list[str]:
 def split_facet_key(key: str) -> tuple[str, str]:
     name, _separator, value = key.partition(KEY_SEPARATOR)
     return name, value
-
-
-def sync_pages(pages: Iterable) -> None:
-    """Rewrite the facet rows of these case studies (prefetch FACET_PREFETCH for bulk use)."""
-    from search.models import SearchFacet
-
-    pages = list(pages)
-    rows = [
-        SearchFacet(page_id=page.pk, facet=name, value=value)
-        for page in pages
-        for name, values in facet_values(page).items()
-        for value in values
-    ]
-    with transaction.atomic():
-        SearchFacet.objects.filter(page_id__in=[page.pk for page in pages]).delete()
-        SearchFacet.objects.bulk_create(rows, batch_size=2000)
-    catalogue_cache.clear()
-
-
-def sync_all(chunk_size: int = 1000) -> int:
-    """Rebuild the whole table in chunks (keyset pagination); returns the number of case studies."""
-    from projets.models import ProjectPage
-
-    done, last_pk = 0, 0
-    while True:
-        chunk = list(
-            ProjectPage.objects.filter(pk__gt=last_pk).order_by("pk").prefetch_related(*FACET_PREFETCH)[:chunk_size]
-        )
-        if not chunk:
-            return done
-        sync_pages(chunk)
-        done += len(chunk)
-        last_pk = chunk[-1].pk

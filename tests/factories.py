@@ -1,4 +1,4 @@
-"""Factories for tests and synthetic data (wagtail-factories / factory_boy)."""
+"""Factories for the tests (wagtail-factories / factory_boy)."""
 
 import factory
 import wagtail_factories

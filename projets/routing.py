@@ -11,7 +11,7 @@ Wagtail the two answers it looks for before doing the work itself: `request._wag
 sets). Anything else (another address, a page of another type, a draft, several candidate sites, the
 multilingual tree) leaves the request to Wagtail's own routing, unchanged. The answers are the same as
 Wagtail's: its route only checks that the last page is live, and every case study sits directly under the
-one catalogue (ProjectPage.parent_page_types, ProjectIndexPage.max_count); tests/cms/test_routing.py
+one catalogue (ProjectPage.parent_page_types, ProjectIndexPage.max_count); tests/projets/test_routing.py
 compares both for the cases Wagtail distinguishes.
 """
 
@@ -24,6 +24,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from cms.sql import table
+from projets.models import ProjectPage
 
 # Wagtail's order of preference (wagtail.models.sites.get_site_for_hostname): hostname and port, then
 # hostname of the default site, then the default site, then another site of that hostname.
@@ -53,8 +54,6 @@ def case_study_path(path: str) -> str | None:
 
 def site_and_case_study(request, relative_path: str):
     """(site, case study id or None) as Wagtail would find them, or None when Wagtail must decide itself."""
-    from projets.models import ProjectPage
-
     hostname = split_domain_port(request._get_raw_host())[0]
     try:
         port = int(request.get_port())
@@ -102,8 +101,6 @@ class CaseStudyRouteMiddleware:
 
 
 def _route_to(request, page_id: int) -> None:
-    from projets.models import ProjectPage
-
     page = ProjectPage.objects.filter(pk=page_id).first()
     if page is None:  # deleted since the statement above: Wagtail routes it (to a 404)
         return

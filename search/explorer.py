@@ -3,9 +3,9 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from projets.catalogue import catalogue_figures
-from projets.explorer import bar_chart, region_tiles
 from search import catalogue_cache
+from search.catalogue_figures import catalogue_figures
+from search.explorer_geometry import bar_chart, region_tiles
 
 
 def explorer(request):
@@ -31,4 +31,4 @@ def explorer(request):
         "meta_title": _("Explorer"),
         "meta_description": _("Les études de cas par région, par thème, par année et par type de financement."),
     }
-    return TemplateResponse(request, "projets/explorer.html", context)
+    return TemplateResponse(request, "search/explorer.html", context)

@@ -1,15 +1,15 @@
 """The facet rows of synthetic case studies, computed from the composed data.
 
-Publishing fills search.SearchFacet through `search.facets.facet_values(page)`, which reads each page's
+Publishing fills search.SearchFacet through `projets.facets.facet_values(page)`, which reads each page's
 themes, territories, partners, funding lines and contracts. Re-reading every generated batch that way
 cost a third of the generation time; the same values are derived here from what was just composed, with
 one lookup table per pool. tests/bench checks that both give the same rows.
 """
 
+from bench.synthetic.compose import Case
+from bench.synthetic.pools import Pools
 from projets.choices import TerritoryKind
 from projets.models import Territory, Theme
-from projets.synthetic.compose import Case
-from projets.synthetic.pools import Pools
 from search.models import SearchFacet
 
 
@@ -32,7 +32,7 @@ class FacetLookups:
         self.organisation_kinds = dict(pools.organisations)  # every partner is drawn from this pool
 
     def values(self, case: Case) -> dict[str, set]:
-        """The same values as search.facets.facet_values for the page this case becomes."""
+        """The same values as projets.facets.facet_values for the page this case becomes."""
         fields = case.fields
         return {
             "theme": set().union(*(self.theme_slugs[pk] for pk in case.themes)),

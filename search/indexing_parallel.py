@@ -28,7 +28,7 @@ def pk_ranges(queryset, parts: int) -> list[tuple[int | None, int | None]]:
 
 def fill_in_parallel(target, model, chunk_size: int, workers: int, backend_name: str, stdout) -> list:
     """Fill `target` (an engine index being rebuilt) with `model` from `workers` processes; chunk stats."""
-    from projets.indexing import indexed_queryset
+    from search.indexing import indexed_queryset
 
     ranges = pk_ranges(indexed_queryset(model), workers)
     jobs = [(backend_name, target.name, model._meta.label, after, up_to, chunk_size) for after, up_to in ranges]
@@ -45,7 +45,7 @@ def _fill_range(job) -> list:
     from django.core.management.base import OutputWrapper
     from wagtail.search.backends import get_search_backend
 
-    from projets.indexing import ReindexReport, add_model_items, indexed_queryset, with_long_timeout
+    from search.indexing import ReindexReport, add_model_items, indexed_queryset, with_long_timeout
 
     backend_name, index_name, model_label, after, up_to, chunk_size = job
     backend = with_long_timeout(get_search_backend(backend_name))  # a client of its own, not the parent's

@@ -149,7 +149,7 @@ def reindex(
     """Rebuild every index of `backend_name` (or those holding the `only` models) from the database.
 
     Returns per-chunk timings. `workers` > 1 fills engine indexes from that many processes
-    (projets.indexing_parallel); the PostgreSQL database backend always uses one.
+    (search.indexing_parallel); the PostgreSQL database backend always uses one.
     """
     only = set(only) if only is not None else None
     backend = with_long_timeout(get_search_backend(backend_name))
@@ -187,7 +187,7 @@ def reindex(
 
 
 def _add_model_items_in_parallel(target, model, chunk_size, workers, backend_name, report, stdout) -> None:
-    from projets.indexing_parallel import fill_in_parallel
+    from search.indexing_parallel import fill_in_parallel
 
     stats = fill_in_parallel(target, model, chunk_size, workers, backend_name, stdout)
     report.chunks += stats
@@ -196,7 +196,7 @@ def _add_model_items_in_parallel(target, model, chunk_size, workers, backend_nam
 
 def add_model_items(target, model, chunk_size, report, stdout, on_chunk, queryset=None) -> None:
     """Send `queryset` (default: every indexed object of `model`) to `target` in keyset chunks."""
-    from projets.indexing_pg import rebuild_add_items
+    from search.indexing_pg import rebuild_add_items
 
     add_items = rebuild_add_items(target)
     chunks = keyset_chunks(indexed_queryset(model) if queryset is None else queryset, chunk_size)

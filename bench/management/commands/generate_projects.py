@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from projets.synthetic import writer
+from bench.synthetic import writer
 
 ALLOWED_SETTINGS = {"cms.settings.dev", "cms.settings.test"}
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"{result.created} études de cas créées en {result.seconds:.1f} s ({rows}).")
         )
         if not no_index:
-            from projets.indexing import reindex
+            from search.indexing import reindex
 
             report = reindex(stdout=self.stdout)
             self.stdout.write(self.style.SUCCESS(f"Indexé : {report.documents} documents en {report.seconds:.1f} s."))

@@ -6,7 +6,7 @@ autocomplete and the two plain texts each walk all fields, StreamField included)
 each object's fields are read once, texts are grouped by weight, and one `INSERT ... SELECT ... FROM
 unnest(arrays)` lets PostgreSQL build the vectors (`setweight(to_tsvector(config, text), weight)` per
 weight, concatenated): the same rows, the same upsert, a fraction of the cost. Used by the rebuild only
-(`projets.indexing.reindex`); saving a page still goes through the backend's own `add_items`.
+(`search.indexing.reindex`); saving a page still goes through the backend's own `add_items`.
 """
 
 from modelsearch.backends.database.postgres.postgres import IndexEntry, ObjectIndexer, PostgresIndex
