@@ -63,10 +63,10 @@ WORKERS=(-n "${TEST_WORKERS:-2}")
 
 step "pytest: PostgreSQL + OpenSearch"
 DATABASE_URL="$PG_URL" SEARCH_URL="$OS_URL" COOP_EXPECT_SEARCH=opensearch INDEX_PREFIX=coop_test_ \
-  pytest "${WORKERS[@]}" --create-db --cov --cov-report=term:skip-covered --cov-fail-under=${COV_FLOOR:-80} "$@"
+  pytest "${WORKERS[@]}" --create-db --durations=20 --cov --cov-report=term:skip-covered --cov-fail-under=${COV_FLOOR:-80} "$@"
 
 step "pytest: SQLite + database search backend"
 DATABASE_URL= SEARCH_URL= COOP_EXPECT_SEARCH=database \
-  pytest "${WORKERS[@]}" --create-db "$@"
+  pytest "${WORKERS[@]}" --create-db --durations=20 "$@"
 
 step "All tests passed"
