@@ -97,28 +97,25 @@ def _workshop_lessons(filters: LessonFilters):
     return lessons.filter(kind=filters.kind) if filters.kind else lessons
 
 
-def project_item(lesson, request) -> dict:
+def _item(lesson, source: str, url: str, origin: str) -> dict:
     return {
         "kind": lesson.kind,
         "kind_label": LessonKind(lesson.kind).label,
         "category": lesson.category,
         "text": lesson.text,
-        "source": lesson.page.title,
-        "url": lesson.page.get_url(request),
-        "origin": "project",
+        "source": source,
+        "url": url,
+        "origin": origin,
     }
+
+
+def project_item(lesson, request) -> dict:
+    return _item(lesson, lesson.page.title, lesson.page.get_url(request), "project")
 
 
 def _workshop_item(lesson, request) -> dict:
-    return {
-        "kind": lesson.kind,
-        "kind_label": LessonKind(lesson.kind).label,
-        "category": lesson.category,
-        "text": lesson.text,
-        "source": f"{lesson.workshop.title} ({lesson.workshop.page.title})",
-        "url": lesson.workshop.page.get_url(request),
-        "origin": "workshop",
-    }
+    page = lesson.workshop.page
+    return _item(lesson, f"{lesson.workshop.title} ({page.title})", page.get_url(request), "workshop")
 
 
 def workshop_items(filters: LessonFilters, request=None, category: str = "") -> list[dict]:
