@@ -55,6 +55,7 @@ ensure_postgres() {
     PGBIN="$(find_pgbin)"
     [[ -n "$PGBIN" ]] || die "no /usr/lib/postgresql/*/bin/initdb even after installing postgresql"
   fi
+  PG_MAJOR="$(basename "$(dirname "$PGBIN")")"
 }
 
 as_pg() {
