@@ -14,6 +14,7 @@ RUN apt-get update \
     && useradd --system --create-home --home-dir /home/coop coop
 
 WORKDIR /app
+# The runtime lock only: test and development tools (requirements-dev.lock) stay out of the image.
 COPY requirements.lock .
 RUN pip install --no-cache-dir -r requirements.lock
 COPY . .

@@ -5,12 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_SETTINGS_MODULE=cms.settings.dev SEARCH_URL= DATABASE_URL=
 
-.PHONY: run test install lint format opensearch opensearch-stop postgres postgres-stop lock messages clean
+.PHONY: run test install lint format opensearch opensearch-stop postgres postgres-stop lock audit messages clean
 
-$(VENV)/.installed: requirements.lock
+## Development installs both locks: the runtime one (what the Dockerfile installs) and the tools on top.
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	@touch $@
 
 install: $(VENV)/.installed
@@ -47,11 +48,21 @@ postgres:
 postgres-stop:
 	bash scripts/postgres.sh stop
 
-## Re-pin every dependency from requirements.in into requirements.lock.
+## Re-pin both locks: requirements.in -> requirements.lock (runtime), then requirements-dev.in on top of it ->
+## requirements-dev.lock (only what the runtime lock lacks, after `-r requirements.lock`).
 lock:
 	rm -rf /tmp/coop-lock && $(PYTHON) -m venv /tmp/coop-lock
 	/tmp/coop-lock/bin/pip install --quiet -r requirements.in
 	/tmp/coop-lock/bin/pip freeze --exclude-editable | sort -f > requirements.lock
+	/tmp/coop-lock/bin/pip install --quiet -r requirements-dev.in
+	{ echo "-r requirements.lock"; /tmp/coop-lock/bin/pip freeze --exclude-editable | sort -f \
+	  | grep -vxF -f requirements.lock; } > requirements-dev.lock
+
+## Known vulnerabilities in the pinned versions (pip-audit; needs to reach an advisory database, so it is not
+## part of make test). For operators: run it before a release and after each security announcement.
+audit: install
+	$(VENV)/bin/pip-audit --strict --disable-pip --no-deps -r requirements.lock
+	$(VENV)/bin/pip-audit --strict --disable-pip --no-deps -r requirements-dev.lock
 
 ## Refresh the English catalogue (needs GNU gettext).
 messages: install

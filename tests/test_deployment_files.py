@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,17 +22,42 @@ def test_compose_declares_the_production_stack():
     assert (REPO / services["web"].get("build", ".")).joinpath("Dockerfile").exists()
 
 
-def test_dockerfile_installs_the_locked_dependencies():
+def test_dockerfile_installs_the_runtime_lock_only():
     dockerfile = (REPO / "Dockerfile").read_text()
-    assert "requirements.lock" in dockerfile
+    assert "pip install --no-cache-dir -r requirements.lock" in dockerfile
+    assert "requirements-dev" not in dockerfile.replace("(requirements-dev.lock)", "")
     assert "cms.settings.production" in dockerfile
 
 
-def test_every_dependency_is_pinned_exactly():
-    lines = [
-        line.strip()
-        for line in (REPO / "requirements.lock").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
+def requirement_lines(name: str) -> list[str]:
+    return [
+        line.strip() for line in (REPO / name).read_text().splitlines() if line.strip() and not line.startswith("#")
     ]
-    assert lines, "requirements.lock is empty"
+
+
+def pinned_names(lines: list[str]) -> set[str]:
+    return {line.split("==")[0].lower().replace("_", "-") for line in lines if "==" in line}
+
+
+@pytest.mark.parametrize("name", ["requirements.lock", "requirements-dev.lock"])
+def test_every_dependency_is_pinned_exactly(name):
+    lines = [line for line in requirement_lines(name) if line != "-r requirements.lock"]
+    assert lines, f"{name} is empty"
     assert all("==" in line for line in lines), [line for line in lines if "==" not in line]
+
+
+def test_the_development_lock_adds_tools_on_top_of_the_runtime_lock():
+    runtime, development = requirement_lines("requirements.lock"), requirement_lines("requirements-dev.lock")
+    assert development[0] == "-r requirements.lock"
+    assert not pinned_names(runtime) & pinned_names(development), "pinned in both locks"
+    tools = {"pytest", "playwright", "schemathesis", "ruff", "import-linter", "bandit", "coverage", "hypothesis"}
+    assert tools <= pinned_names(development)
+    assert not tools & pinned_names(runtime), "test tools in the production image"
+    assert {"django", "wagtail", "gunicorn", "psycopg"} <= pinned_names(runtime)
+
+
+def test_make_installs_the_development_lock_and_audits():
+    makefile = (REPO / "Makefile").read_text()
+    assert "pip install --quiet -r requirements-dev.lock" in makefile
+    assert "requirements-dev.lock" in makefile.split("\nlock:")[1].split("\n\n")[0]
+    assert "pip-audit" in makefile.split("\naudit:")[1]
