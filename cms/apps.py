@@ -14,3 +14,11 @@ class CmsConfig(AppConfig):
 
         connect_signals()
         post_migrate.connect(apply_to_default_site, sender=self, dispatch_uid="cms.site_url")
+        post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="cms.cache_tables")
+
+
+def create_cache_tables(sender, using="default", **kwargs):
+    """The database cache's table (rate limits shared by the workers) follows every migrate, test databases too."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

@@ -1,6 +1,8 @@
 """Login lockout (django-axes): the backend and the French 429 answer.
 
-After AXES_FAILURE_LIMIT failed logins for one username from one IP, that pair is refused for
+Axes counts failed logins in the database (shared by every worker) twice over: per client address
+(cms.ratelimit.client_ip, whatever the user names tried) and per user name (whatever the addresses).
+After AXES_FAILURE_LIMIT failures on either, that address or that account is refused for
 AXES_COOLOFF_TIME, on the admin login and on the front-end login alike (both call authenticate()).
 """
 
@@ -36,7 +38,7 @@ def lockout_response(request, original_response=None, credentials=None) -> HttpR
     """AXES_LOCKOUT_CALLABLE: a 429 with a French message (JSON for API or XHR callers)."""
     minutes = cooloff_minutes()
     message = _(
-        "Trop de tentatives de connexion échouées. Par sécurité, la connexion à ce compte depuis votre "
+        "Trop de tentatives de connexion échouées. Par sécurité, la connexion à ce compte ou depuis votre "
         "adresse est bloquée pendant %(minutes)s minutes."
     ) % {"minutes": minutes}
     if wants_json(request) or request.headers.get("X-Requested-With") == "XMLHttpRequest":

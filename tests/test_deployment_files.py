@@ -22,6 +22,14 @@ def test_compose_declares_the_production_stack():
     assert (REPO / services["web"].get("build", ".")).joinpath("Dockerfile").exists()
 
 
+def test_compose_shares_the_rate_limits_and_names_the_trusted_proxies():
+    services = yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]
+    environment = services["web"]["environment"]
+    assert environment["TRUSTED_PROXY_COUNT"] == "${TRUSTED_PROXY_COUNT:-0}"
+    assert environment["CACHE_URL"] == "${CACHE_URL:-}"  # empty: the database cache table
+    assert services["redis"]["profiles"] == ["redis"]
+
+
 def test_dockerfile_installs_the_runtime_lock_only():
     dockerfile = (REPO / "Dockerfile").read_text()
     assert "pip install --no-cache-dir -r requirements.lock" in dockerfile

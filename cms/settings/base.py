@@ -17,6 +17,7 @@ from cms.settings.environment import (
     env_int,
     env_list,
     env_required,
+    env_shared_cache,
     env_site_url,
     fail,
 )
@@ -38,6 +39,9 @@ try:
     WAGTAILSEARCH_BACKENDS = search_backends_from_url(
         SEARCH_URL, INDEX_PREFIX, replicas=env_int("SEARCH_REPLICAS", default=0)
     )
+    # How many reverse proxies in front of the site append to X-Forwarded-For (cms.ratelimit.client_ip).
+    TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
+    SHARED_CACHE = env_shared_cache("CACHE_URL")
 except ConfigurationError as error:
     fail(error)
 
@@ -195,26 +199,30 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
-# Login lockout (django-axes, cms/lockout.py): 5 failures for one username from one IP lock that pair
-# for 15 minutes, on the admin and front-end logins; answered 429 in French.
+# Login lockout (django-axes, cms/lockout.py): 5 failures from one client address (whatever the user names),
+# or for one user name (from whatever addresses), lock that address or that account for 15 minutes, on the
+# admin and front-end logins; answered 429 in French.
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # must stay last
 AUTHENTICATION_BACKENDS = ["cms.lockout.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 
-# Rate limits (cms/ratelimit.py): counters in this cache; it must be shared between processes.
-RATELIMIT_CACHE = "default"
-RATELIMIT_ENABLED = True
+# Rate limits (django-ratelimit through cms/ratelimit.py): counters in a cache every worker shares (the
+# database table coop_shared_cache, created by migrate, or Redis with CACHE_URL); the admin's password reset too.
+RATELIMIT_USE_CACHE = "shared"
+RATELIMIT_ENABLE = True
+MIDDLEWARE.insert(MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "cms.ratelimit.PasswordResetLimitMiddleware")
 
 # Anonymous page cache (cms/pagecache.py): public pages kept PAGE_CACHE_SECONDS (0 = off) in a cache
 # every worker of the host shares (files under PAGE_CACHE_DIR), emptied on publish, unpublish and edits.
 CACHES = globals().get("CACHES", {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
+CACHES["shared"] = SHARED_CACHE
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
     "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "pages")),

@@ -15,6 +15,7 @@ __all__ = [
     "ConfigurationError",
     "default_env",
     "env_bool",
+    "env_shared_cache",
     "env_int",
     "env_list",
     "env_database",
@@ -131,6 +132,29 @@ def env_site_url(name: str = "SITE_URL") -> str:
         # Wagtail's Site record writes https only for port 443 (any other port reads back as http://).
         raise ConfigurationError(f"{name}: {raw!r}: an https address must use port 443")
     return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+SHARED_CACHE_TABLE = "coop_shared_cache"
+
+
+def env_shared_cache(name: str = "CACHE_URL") -> dict:
+    """The cache every worker shares (rate limits): Redis for redis[s]://host:port/db, else a database table.
+
+    The table is created by `migrate` (cms.apps); it holds short-lived counters, culled past MAX_ENTRIES.
+    """
+    url = os.environ.get(name, "").strip()
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": SHARED_CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss") or not parts.hostname:
+        raise ConfigurationError(
+            f"{name}: {url!r} is not a Redis address like redis://redis:6379/0 (or leave it empty)"
+        )
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
 
 
 def default_env(name: str, value: str) -> None:

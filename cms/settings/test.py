@@ -39,7 +39,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Rate limits (cms/ratelimit.py) off: a test suite or a benchmark sends hundreds of requests from one
 # address. tests/security switches them on where it checks them.
-RATELIMIT_ENABLED = False
+RATELIMIT_ENABLE = False
 
 # The page cache stays off in tests unless asked (tests/cms/test_pagecache.py and the benchmark turn it on).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

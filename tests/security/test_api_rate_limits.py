@@ -4,17 +4,15 @@
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from search.api import AUTOCOMPLETE_PER_MINUTE, SEARCH_PER_MINUTE
 
 
 @pytest.fixture(autouse=True)
-def limits_on(settings):
-    settings.RATELIMIT_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
+def limits_on(settings, db):
+    settings.RATELIMIT_ENABLE = True
+    caches[settings.RATELIMIT_USE_CACHE].clear()
 
 
 def first_refusal(client, url: str, params: dict, limit: int, address: str):

@@ -1,4 +1,5 @@
-"""Admin and front-end login lockout (django-axes): 5 failures per username + IP, 15 minutes, 429."""
+"""Admin and front-end login lockout (django-axes): 5 failures per client address or per user name, 15 minutes,
+429."""
 
 from datetime import timedelta
 
@@ -41,14 +42,48 @@ def test_five_failures_lock_the_account_from_that_address(client, editor):
     assert client.get("/admin/").status_code == 302  # still not logged in
 
 
-def test_the_lock_is_per_username_and_address(client, editor, django_user_model):
-    django_user_model.objects.create_superuser("autre", "autre@example.org", PASSWORD)
-    fail(client, 5)
+def test_failures_on_many_user_names_lock_the_address(client, editor, django_user_model):
+    """Guessing through a list of user names from one address: the address is locked, not only each name."""
+    for number in range(4):
+        assert login(client, f"inconnu{number}", "mauvais").status_code == 200
+    assert login(client, "inconnu4", "mauvais").status_code == 429
+    # Even a real account with its right password is refused from that address...
     assert login(client, "editrice", PASSWORD).status_code == 429
-    # Same person from another address, or another account from the same address: not locked.
+    # ...and accepted from another one.
     assert login(client, "editrice", PASSWORD, ip="198.51.100.20").status_code == 302
-    client.logout()
-    assert login(client, "autre", PASSWORD).status_code == 302
+
+
+def test_failures_from_many_addresses_lock_the_user_name(client, editor, django_user_model):
+    """Guessing one account's password from many addresses: the account is locked, wherever from."""
+    django_user_model.objects.create_superuser("autre", "autre@example.org", PASSWORD)
+    for number in range(4):
+        assert login(client, "editrice", "mauvais", ip=f"203.0.113.{number + 10}").status_code == 200
+    assert login(client, "editrice", "mauvais", ip="203.0.113.14").status_code == 429
+    assert login(client, "editrice", PASSWORD, ip="198.51.100.20").status_code == 429
+    # Another account from those addresses is not locked.
+    assert login(client, "autre", PASSWORD, ip="203.0.113.10").status_code == 302
+
+
+def test_behind_a_trusted_proxy_visitors_are_locked_apart(client, editor, django_user_model, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    django_user_model.objects.create_superuser("autre", "autre@example.org", PASSWORD)
+    statuses = [
+        client.post(
+            "/admin/login/",
+            {"username": f"inconnu{number}", "password": "mauvais"},
+            REMOTE_ADDR="10.0.0.2",
+            headers={"x-forwarded-for": "203.0.113.7"},
+        ).status_code
+        for number in range(5)
+    ]
+    assert statuses == [200] * 4 + [429]
+    response = client.post(
+        "/admin/login/",
+        {"username": "autre", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        headers={"x-forwarded-for": "198.51.100.20"},
+    )
+    assert response.status_code == 302  # the proxy's address is not locked, only the guessing visitor's
 
 
 def test_the_lock_ends_after_the_cool_off(client, editor):

@@ -1,4 +1,4 @@
-"""The project's URLs plus two views used only by the rate-limit tests: an HTML form, a JSON endpoint."""
+"""The project's URLs plus views used only by the rate-limit tests: an HTML form, JSON endpoints."""
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import path
@@ -17,7 +17,13 @@ def api_view(request):
     return JsonResponse({"results": []})
 
 
+@rate_limit("test-shared", limit=5, period=3600)
+def shared_view(request):
+    return JsonResponse({"ok": True})
+
+
 urlpatterns = [
+    path("api/limite-partagee/", shared_view),
     path("proposer/", form_view),
     path("api/recherche/", api_view),
     *project_urlpatterns,
