@@ -1,18 +1,24 @@
-"""The explorer: the catalogue seen as a map of the regions and a few charts."""
+"""The explorer: the catalogue seen as a map of France and a few charts."""
 
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from search import catalogue_cache
 from search.catalogue_figures import catalogue_figures
-from search.explorer_geometry import bar_chart, region_tiles
+from search.explorer_geometry import bar_chart, choropleth
+
+# ?carte= values: the map's layer. Anything else shows the régions (an ignored parameter, never an error).
+LAYERS = ("regions", "departements")
 
 
 def explorer(request):
     figures = catalogue_cache.figures(catalogue_figures)
+    layer = request.GET.get("carte")
+    layer = layer if layer in LAYERS else "regions"
     context = {
         "figures": figures,
-        "map": region_tiles(figures["regions"]),
+        "layer": layer,
+        "map": choropleth(layer, figures[layer]),
         "charts": [
             (
                 "themes",

@@ -1,80 +1,72 @@
-"""Geometry of the explorer's server-rendered SVG: a tile-grid cartogram of the 18 regions and bar charts.
+"""Geometry of the explorer's server-rendered SVG: a choropleth map of France and bar charts.
 
-No openly licensed region outlines are shipped by the package registries in a form we could use
-quickly, so the map is a tile grid: one square per region placed roughly where it lies.
+The outlines (régions and départements, with insets for the five DROM) come from projets/data/france_map.json,
+drawn from Natural Earth's public-domain polygons at build time; the page draws them as links with no script.
 """
 
-# INSEE region code -> (column, row, short label). Overseas regions sit on their own row.
-TILE_GRID = {
-    "32": (2, 0, "HDF"),
-    "53": (0, 1, "BRE"),
-    "28": (1, 1, "NOR"),
-    "11": (2, 1, "IDF"),
-    "44": (3, 1, "GES"),
-    "52": (0.5, 2, "PDL"),
-    "24": (1.5, 2, "CVL"),
-    "27": (2.5, 2, "BFC"),
-    "75": (1, 3, "NAQ"),
-    "84": (2, 3, "ARA"),
-    "93": (3, 3, "PAC"),
-    "76": (1.5, 4, "OCC"),
-    "94": (4, 4, "COR"),
-    "01": (0, 5.5, "GUA"),
-    "02": (1, 5.5, "MTQ"),
-    "03": (2, 5.5, "GUF"),
-    "04": (3, 5.5, "REU"),
-    "06": (4, 5.5, "MAY"),
-}
-TILE = 84
-GAP = 6
-# Five steps of blue; text colour chosen for a contrast ratio of at least 4.5:1 on each.
-SCALE = [
-    ("#f1f4f9", "#1b1b1f"),
-    ("#c6d6ec", "#1b1b1f"),
-    ("#8fb0da", "#1b1b1f"),
-    ("#2f67b1", "#ffffff"),
-    ("#123560", "#ffffff"),
-]
+from projets.territory_map import france_map
+
+# Five steps of blue, the lightest for "none"; each next to white or its neighbours is told apart.
+SCALE = ["#f1f4f9", "#c6d6ec", "#8fb0da", "#2f67b1", "#123560"]
+STEPS = len(SCALE) - 1  # classes of counts above zero
+# The catalogue's filter parameter for each layer of the map.
+FILTER = {"regions": "region", "departements": "departement"}
 
 
 def step_of(count: int, maximum: int) -> int:
+    """0 for none, then 1 to STEPS: equal shares of the largest count, the last holding it."""
     if count <= 0 or maximum <= 0:
         return 0
-    return min(4, 1 + (count * 4 - 1) // maximum)
+    return min(STEPS, 1 + (count * STEPS - 1) // maximum)
 
 
-def region_tiles(regions: list[tuple]) -> dict:
-    """Positioned tiles for (region, count) pairs, with the legend of the colour scale."""
-    maximum = max((count for _region, count in regions), default=0)
-    tiles = []
-    for region, count in regions:
-        if region.code not in TILE_GRID:
+def legend(maximum: int) -> list[dict]:
+    """The classes of step_of() that can hold a count: (step, colour, lowest, highest), none empty."""
+    classes = [{"step": 0, "fill": SCALE[0], "low": 0, "high": 0}]
+    for step in range(1, STEPS + 1):
+        low = ((step - 1) * maximum + 1 + STEPS - 1) // STEPS  # ceil(((step - 1) * maximum + 1) / STEPS)
+        high = step * maximum // STEPS
+        if low <= high:
+            classes.append({"step": step, "fill": SCALE[step], "low": low, "high": high})
+    return classes
+
+
+def choropleth(layer: str, rows: list[tuple]) -> dict:
+    """Shapes of a layer ("regions" or "departements") coloured by the counts of (territory, count) rows.
+
+    Each shape links to the catalogue filtered on its territory. Territories the outlines do not know are
+    left out of the map (the table beside it still lists them).
+    """
+    outlines = france_map()
+    paths = outlines[layer]
+    maximum = max((count for _territory, count in rows), default=0)
+    shapes = []
+    for territory, count in rows:
+        if territory.code not in paths:
             continue
-        column, row, short = TILE_GRID[region.code]
-        fill, ink = SCALE[step_of(count, maximum)]
-        x, y = int(column * (TILE + GAP)), int(row * (TILE + GAP))
-        tiles.append(
+        step = step_of(count, maximum)
+        shapes.append(
             {
-                "region": region,
+                "territory": territory,
                 "count": count,
-                "short": short,
-                "x": x,
-                "y": y,
-                "fill": fill,
-                "ink": ink,
-                "cx": x + TILE // 2,
-                "cy": y + TILE // 2 - 2,
-                "count_y": y + TILE // 2 + 20,
+                "path": paths[territory.code],
+                "step": step,
+                "fill": SCALE[step],
+                "href": f"/projets/?{FILTER[layer]}={territory.code}",
             }
         )
-    width = 5 * (TILE + GAP)
-    height = int(6.5 * (TILE + GAP))
+    # The five DROM are drawn apart, each in its inset (not to scale), after metropolitan France.
+    key = "region" if layer == "regions" else "departement"
+    by_code = {shape["territory"].code: shape for shape in shapes}
+    insets = [{**inset, "shape": by_code[inset[key]]} for inset in outlines["insets"] if inset[key] in by_code]
+    overseas = {inset[key] for inset in outlines["insets"]}
     return {
-        "tiles": tiles,
-        "tile": TILE,
-        "width": width,
-        "height": height,
-        "outremer_y": int(5.5 * (TILE + GAP)) - 8,
+        "layer": layer,
+        "shapes": shapes,
+        "metropole": [shape for shape in shapes if shape["territory"].code not in overseas],
+        "metropole_box": outlines["metropole"],
+        "insets": insets,
+        "legend": legend(maximum),
         "maximum": maximum,
     }
 

@@ -117,15 +117,13 @@ def test_explorer_labels_keep_the_body_size(browser, seeded, case_study, width):
                  .map(el => parseFloat(getComputedStyle(el).fontSize))"""
     )
     assert sizes and min(sizes) >= 16, sizes
-    # The map's SVG text is scaled with the map: its rendered size is the font size times the scale.
+    # The map has no SVG text (it would shrink with the map): the names of its insets are HTML.
+    assert page.evaluate("() => document.querySelectorAll('.france-map svg text').length") == 0
     rendered = page.evaluate(
-        """() => {
-            const svg = document.querySelector('.tile-map');
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            return [...svg.querySelectorAll('tspan')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
-        }"""
+        "() => [...document.querySelectorAll('.france-map__drom span')]"
+        ".map(el => parseFloat(getComputedStyle(el).fontSize))"
     )
-    assert min(rendered) >= 14, rendered
+    assert len(rendered) == 5 and min(rendered) >= 14, rendered
     labels = page.locator(".bar-chart__label")
     expect(labels.filter(has_text="Éducation populaire")).to_have_count(1)
     # A label is never cut: the whole text shows inside its box.

@@ -56,7 +56,7 @@ def test_visitor_goes_from_home_to_case_study_organisation_and_explorer(page, se
     expect(page.get_by_role("heading", level=1)).to_contain_text(association.name)
     expect(page.get_by_text("Chef de file")).to_be_visible()
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Explorer").click()
-    page.get_by_role("link", name=re.compile("Hauts-de-France, 2 études de cas")).click()
+    page.get_by_role("link", name="Hauts-de-France : 2 études de cas").click()
     expect(page).to_have_url(re.compile(r"/projets/\?region=32$"))
 
 

@@ -52,10 +52,10 @@ def test_explorer_colours_regions_and_links_to_the_catalogue(client, make_projec
     response = client.get("/explorer/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('href="/projets/?region=') == 2 * 18  # map tiles and the table
-    assert "HDF 2 – Hauts-de-France, 2 études de cas" in html
-    assert "BRE 1 – Bretagne, 1 étude de cas" in html
-    assert "NOR 0 – Normandie, 0 étude" in html
+    assert html.count('href="/projets/?region=') == 2 * 18  # map shapes and the table
+    assert 'aria-label="Hauts-de-France : 2 études de cas"' in html
+    assert 'aria-label="Bretagne : 1 étude de cas"' in html
+    assert 'aria-label="Normandie : aucune étude de cas"' in html
     assert "#123560" in html  # the busiest region takes the darkest step
     assert "Études de cas par type de financement" in html and "Subvention publique" in html
     assert "<title" in html and "<table" in html
