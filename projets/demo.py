@@ -18,7 +18,7 @@ from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.models import HomePage
-from projets.choices import LessonCategory, LessonKind
+from projets.choices import LessonCategory, LessonKind, Scale
 from projets.demo_data import ORGANISATIONS, THEMES
 from projets.demo_event import EVENT
 from projets.demo_projects import PROJECTS
@@ -175,6 +175,21 @@ def project_rows(spec, organisations):
     }
 
 
+# Scales at which a case study may have no territory: the facts say it is national or international.
+UNPLACED_SCALES = {Scale.NATIONAL, Scale.INTERNATIONAL}
+
+
+def check_territories(specs) -> None:
+    """Every case study has a territory (region filters find it) unless the facts say it is national or
+    international."""
+    unplaced = [spec["slug"] for spec in specs if not spec["territories"] and spec["scale"] not in UNPLACED_SCALES]
+    if unplaced:
+        raise ValueError(
+            "Études de cas sans territoire (donnez celui des sources, ou l'échelle nationale ou internationale "
+            "si les sources la donnent) : " + ", ".join(unplaced)
+        )
+
+
 def load_project(index, spec, themes, organisations) -> ProjectPage:
     fields = {
         "title": spec["title"],
@@ -261,10 +276,11 @@ def load_projects_demo() -> None:
 
 
 @transaction.atomic
-def load_in_transaction() -> None:
+def load_in_transaction(projects=PROJECTS) -> None:
+    check_territories(projects)
     home = HomePage.objects.get()
     themes = load_themes()
     organisations = load_organisations()
     index = upsert_page(home, ProjectIndexPage, "projets", {"title": "Projets", "intro": INDEX_INTRO})
-    projects = {spec["slug"]: load_project(index, spec, themes, organisations) for spec in PROJECTS}
+    projects = {spec["slug"]: load_project(index, spec, themes, organisations) for spec in projects}
     load_event(home, organisations, projects)

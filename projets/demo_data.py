@@ -1,6 +1,8 @@
 """Demo reference data: the theme taxonomy and the organisations named in the shared facts.
 
-Only what the facts state: no invented identifiers (RNA, SIREN…), no city where none is given.
+Only what the facts state: no invented identifiers (RNA, SIREN…), no city where none is given, a territory
+wherever the facts name a place (a city, a département, a former region such as Picardie or
+Nord-Pas-de-Calais, now Hauts-de-France), none for national bodies and organisations the facts place nowhere.
 Territories are (kind, INSEE code) pairs; organisation keys are used by the case studies.
 """
 
@@ -67,7 +69,9 @@ ORGANISATIONS = {
     ),
     "alliss": org("Alliance sciences sociétés", Kind.OTHER, acronym="ALLISS"),
     # VISES
-    "concertes": org("ConcertES", Kind.NETWORK, city="Mont-Saint-Guibert", country="BE"),
+    "concertes": org(
+        "ConcertES", Kind.NETWORK, city="Mont-Saint-Guibert", country="BE", territory=("perimetre", "BE-WAL")
+    ),
     "aleap": org("ALEAP", Kind.NETWORK, country="BE"),
     "saw-b": org("SAW-B", Kind.NETWORK, country="BE"),
     "unipso": org("UNIPSO", Kind.NETWORK, country="BE"),
@@ -84,9 +88,10 @@ ORGANISATIONS = {
         territory=("departement", "80"),
         description="Association d'éducation populaire d'Amiens, créée en 2012.",
     ),
-    "cemea-picardie": org("Ceméa de Picardie", Kind.ASSOCIATION),
+    # Picardie (départements 02, 60, 80) is part of the Hauts-de-France region.
+    "cemea-picardie": org("Ceméa de Picardie", Kind.ASSOCIATION, territory=HDF),
     "curapp-ess": org("Curapp-ESS", Kind.RESEARCH_UNIT),
-    "crajep-picardie": org("Crajep Picardie", Kind.NETWORK),
+    "crajep-picardie": org("Crajep Picardie", Kind.NETWORK, territory=HDF),
     "pas-a-passo": org("Pas à Passo - Théâtre de l'Opprimé", Kind.OTHER),
     "phare-egalite": org("Phare pour l'égalité", Kind.OTHER),
     "caps": org("Centre social CAPS", Kind.OTHER),
@@ -95,7 +100,8 @@ ORGANISATIONS = {
     "uniformation": org("Uniformation", Kind.OTHER),
     # Chercheurs-citoyens (Nord-Pas-de-Calais)
     "region-npdc": org("Région Nord-Pas-de-Calais", Kind.LOCAL_AUTHORITY, territory=HDF),
-    "interphaz": org("Interphaz", Kind.ASSOCIATION),
+    # The association of a Nord-Pas-de-Calais "Chercheurs-citoyens" project (now Hauts-de-France).
+    "interphaz": org("Interphaz", Kind.ASSOCIATION, territory=HDF),
     "meshs": org(
         "Maison européenne des sciences de l'homme et de la société",
         Kind.RESEARCH_UNIT,
@@ -109,6 +115,7 @@ ORGANISATIONS = {
         "Université du Littoral Côte d'Opale",
         Kind.UNIVERSITY,
         acronym="ULCO",
+        territory=HDF,  # Dunkerque (Nord) and Calais (Pas-de-Calais): both in Hauts-de-France
         description="Sites cités par les sources du projet Halluin 3R : Dunkerque, Calais.",
     ),
     "infosol": org("INRA InfoSol", Kind.RESEARCH_UNIT, city="Orléans", territory=("departement", "45")),
@@ -117,7 +124,7 @@ ORGANISATIONS = {
     "lille-metropole": org("Lille Métropole", Kind.LOCAL_AUTHORITY, territory=NORD),
     # Science shops
     "univ-lille": org("Université de Lille", Kind.UNIVERSITY, city="Lille", territory=NORD),
-    "comue-lnf": org("ComUE Lille Nord de France", Kind.UNIVERSITY),
+    "comue-lnf": org("ComUE Lille Nord de France", Kind.UNIVERSITY, territory=NORD),
     "gon": org("GON", Kind.ASSOCIATION),
     "log": org("Laboratoire d'Océanologie et Géosciences", Kind.RESEARCH_UNIT),
     "univ-lyon": org("Université de Lyon", Kind.UNIVERSITY, city="Lyon", territory=("departement", "69")),
@@ -142,7 +149,7 @@ ORGANISATIONS = {
     ),
     # REPERE
     "ministere-ecologie": org("Ministère de l'Écologie", Kind.STATE),
-    "univ-provence": org("Université de Provence", Kind.UNIVERSITY),
+    "univ-provence": org("Université de Provence", Kind.UNIVERSITY, territory=("region", "93")),
     "cessa": org("CESSA", Kind.OTHER),
     "institut-ecocitoyen": org("Institut Écocitoyen pour la Connaissance des Pollutions", Kind.OTHER),
     "ineris": org("INERIS", Kind.RESEARCH_BODY),

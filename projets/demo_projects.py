@@ -159,6 +159,8 @@ PROJECTS = [
         ],
         status=Status.FINISHED,
         themes=["quartiers-populaires"],
+        # Amiens (La Boîte Sans Projet), in the Somme; the Picardie organisations around it.
+        territories=[("departement", "80")],
         format=CooperationFormat.ACTION_RESEARCH,
         partners=[
             ("afertes", ASSO),
@@ -337,6 +339,8 @@ PROJECTS = [
         end=(1998, None),
         status=Status.FINISHED,
         themes=["pauvrete-et-exclusion", "croisement-des-savoirs"],
+        # The only place the sources give: the closing colloquium at the Sorbonne, Paris.
+        territories=[("departement", "75")],
         format=CooperationFormat.PARTICIPATORY,
         partners=[("atd", LEAD)],
         outputs=[
@@ -408,6 +412,9 @@ PROJECTS = [
             "sans Frontière. Les dates de ces deux projets ne sont pas précisées par la source.",
         ],
         themes=["sante-environnementale"],
+        # A programme of the ministry (national); VOCE with the Université de Provence.
+        territories=[("region", "93")],
+        scale=Scale.NATIONAL,
         format=CooperationFormat.COLLABORATIVE,
         partners=[
             ("univ-provence", RESEARCH),
@@ -444,6 +451,7 @@ PROJECTS = [
         start=(1989, None),
         status=Status.ONGOING,
         themes=["biodiversite", "sciences-citoyennes"],
+        scale=Scale.NATIONAL,  # the national Muséum with the French biodiversity office: no territory
         format=CooperationFormat.CITIZEN_SCIENCE,
         partners=[("mnhn", LEAD), ("ofb", ASSOCIATED), ("lpo", ASSO), ("opie", ASSO), ("noe", ASSO)],
         sources=[("Muséum national d'Histoire naturelle", "https://mnhn.fr/")],

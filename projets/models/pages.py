@@ -219,11 +219,19 @@ class ProjectPage(ChoiceLabels, BasePage):
         index.AutocompleteField("title"),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        # The site's own words, weighted below the title: partner, funder and programme names, themes with
+        # their parent and English labels, territories with their region.
         index.RelatedFields(
             "partners",
             [index.RelatedFields("organisation", [index.SearchField("name"), index.SearchField("acronym")])],
         ),
-        index.RelatedFields("funding_lines", [index.SearchField("programme")]),
+        index.RelatedFields(
+            "funding_lines",
+            [
+                index.SearchField("programme"),
+                index.RelatedFields("funder", [index.SearchField("name"), index.SearchField("acronym")]),
+            ],
+        ),
         index.RelatedFields(
             "contracts",
             [index.SearchField("what_worked"), index.SearchField("what_to_change"), index.FilterField("kind")],
@@ -231,8 +239,23 @@ class ProjectPage(ChoiceLabels, BasePage):
         # The contract kinds in words ("Accord de consortium"), so that people can search by kind of agreement.
         index.SearchField("contract_kinds_text"),
         index.RelatedFields("lessons", [index.SearchField("text")]),
-        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
-        index.RelatedFields("territories", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields(
+            "themes",
+            [
+                index.SearchField("name"),
+                index.SearchField("english_name"),
+                index.FilterField("slug"),
+                index.RelatedFields("parent", [index.SearchField("name"), index.SearchField("english_name")]),
+            ],
+        ),
+        index.RelatedFields(
+            "territories",
+            [
+                index.SearchField("name"),
+                index.FilterField("code"),
+                index.RelatedFields("region", [index.SearchField("name")]),
+            ],
+        ),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("cooperation_format"),

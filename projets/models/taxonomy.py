@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -65,6 +66,13 @@ class Theme(index.Indexed, models.Model):
                 },
                 code="third_level",
             )
+
+    @property
+    def english_name(self) -> str:
+        """The name in the English catalogue (locale/en), "" when it has none: searchable in English."""
+        with translation.override("en"):
+            english = translation.gettext(self.name)
+        return english if english != self.name else ""
 
     def ancestor_ids(self) -> list[int]:
         """The chosen parent, its parent… (stops on a loop already in the database)."""

@@ -148,3 +148,23 @@ def check_founding_day_programme(client):
     ]
     content = client.get(event.url).content.decode()
     assert "Comment chercher ensemble" in content and "Lionel Larqué" in content
+
+
+def test_every_demo_case_study_has_a_territory_unless_national_or_international():
+    from projets.demo import UNPLACED_SCALES, check_territories
+
+    check_territories(PROJECTS)
+    assert all(spec["territories"] or spec["scale"] in UNPLACED_SCALES for spec in PROJECTS)
+    unplaced = {**PROJECTS[1], "territories": [], "scale": ""}
+    with pytest.raises(ValueError, match="renouvelons-les-pratiques-education-populaire"):
+        check_territories([unplaced])
+    check_territories([{**unplaced, "scale": choices.Scale.INTERNATIONAL}])
+
+
+@pytest.mark.django_db
+def test_demo_organisations_are_placed_where_the_facts_say(demo):
+    ulco = Organisation.objects.get(acronym="ULCO")
+    assert (ulco.territory.kind, ulco.territory.code) == ("region", "32")  # Dunkerque, Calais
+    boite = Organisation.objects.get(name="La Boîte Sans Projet")
+    assert (boite.territory.code, boite.territory.region.code) == ("80", "32")
+    assert ProjectPage.objects.get(slug="renouvelons-les-pratiques-education-populaire").territories.get().code == "80"
