@@ -62,13 +62,13 @@ def french_analysis() -> dict:
     }
 
 
-# scheme -> (Wagtail backend module, HTTP scheme used by the Python client)
+# scheme -> (search backend module: modelsearch's, with the hits' cards in the documents; HTTP scheme of the client)
 ENGINE_SCHEMES = {
-    "opensearch": ("wagtail.search.backends.opensearch2", "http"),
-    "opensearchs": ("wagtail.search.backends.opensearch2", "https"),
+    "opensearch": ("search.backends.opensearch", "http"),
+    "opensearchs": ("search.backends.opensearch", "https"),
     # The elasticsearch 8 client also talks to Elasticsearch 9 (REST compatibility).
-    "elasticsearch": ("wagtail.search.backends.elasticsearch8", "http"),
-    "elasticsearchs": ("wagtail.search.backends.elasticsearch8", "https"),
+    "elasticsearch": ("search.backends.elasticsearch", "http"),
+    "elasticsearchs": ("search.backends.elasticsearch", "https"),
 }
 
 INDEX_PREFIX_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,40}$")

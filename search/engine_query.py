@@ -3,13 +3,18 @@
 The words go to `_all_text` (every SearchField, French analysis, so all words must appear somewhere in
 the case study, as on the database backends); the boosted copies (`_all_text_boost_*`) only add to the
 score. Filters are the FilterFields Wagtail indexes, including the facet_* values of ProjectPage.
+The hits come back with their cards (search.cards) and, for the snippet of a hit whose summary lacks the
+words, the passage of its narrative the engine's highlighter finds them in.
 """
 
 from django.db.models import Model
-from modelsearch.index import FilterField
+from modelsearch.index import FilterField, SearchField
 from modelsearch.query import MATCH_ALL
 
 from projets.facets import FACETS, FACETS_BY_NAME, split_facet_key
+from search.backends.matching import Match
+from search.cards import CARD_FIELD
+from search.highlight import SNIPPET_LENGTH
 from search.query import SearchQuery
 
 # Enough buckets for every value of every facet (101 départements, 18 regions, every theme, every year,
@@ -25,6 +30,13 @@ def filter_column(mapping, model: type[Model], attname: str) -> str:
         if isinstance(field, FilterField) and field.field_name == attname:
             return mapping.get_field_column_name(field)
     raise LookupError(f"{model.__name__} has no FilterField {attname!r}")
+
+
+def search_column(mapping, model: type[Model], name: str) -> str:
+    for field in model.get_search_fields():
+        if isinstance(field, SearchField) and field.field_name == name:
+            return mapping.get_field_column_name(field)
+    raise LookupError(f"{model.__name__} has no SearchField {name!r}")
 
 
 def boost_fields(compiler) -> list[tuple[str, float]]:
@@ -91,18 +103,34 @@ def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=()
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
         "track_total_hits": counted,
-        "_source": False,
+        "_source": [CARD_FIELD],
         backend.results_class.fields_param_name: ["pk"],
     }
+    if must and not fuzzy:
+        body["highlight"] = passage_highlight(search_column(mapping, model, "body"), must)
     if counted:
         # One aggregation over the "facet:value" keys rather than one per facet (projets.facets.facet_keys).
         body["aggs"] = {FACETS_AGGREGATION: {"terms": {"field": facet_keys_column, "size": FACET_BUCKETS}}}
     return body
 
 
-def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False, counted=True):
-    """Return (page ids in order, total, {facet: {value: count}}) from a single engine request; with
-    `counted` false, only the page ids are asked for (no total, no aggregation) and None, None follow them."""
+def passage_highlight(narrative_column: str, text_clauses: list) -> dict:
+    """The narrative's passage that best holds the words, as it is (no tags: search.highlight marks it, as
+    on the database backends); the words only, not the filters (`highlight_query`), matched in the narrative
+    although the query searches `_all_text` (`require_field_match`)."""
+    return {
+        "pre_tags": [""],
+        "post_tags": [""],
+        "require_field_match": False,
+        "highlight_query": {"bool": {"should": text_clauses}},
+        "fields": {narrative_column: {"number_of_fragments": 1, "fragment_size": SNIPPET_LENGTH}},
+    }
+
+
+def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False, counted=True) -> Match:
+    """The page of hits (ids in order, with their cards and passages), the total and {facet: {value: count}}
+    from a single engine request; with `counted` false, only the page is asked for (no total, no
+    aggregation: both None)."""
     body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy, counted)
     index = backend.get_index_for_model(model).name
     try:
@@ -112,10 +140,20 @@ def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy
             raise
         response = _send(backend, index, body)  # once: an atomic rebuild just swapped the index
     hits = response["hits"]
-    ids = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
+    ids, cards, passages = [], {}, {}
+    for hit in hits["hits"]:
+        pk = int(hit["fields"]["pk"][0])
+        ids.append(pk)
+        card = hit.get("_source", {}).get(CARD_FIELD)
+        if card is not None:  # none in an index built before the cards: read from the database
+            cards[pk] = card
+        for fragments in hit.get("highlight", {}).values():
+            passages[pk] = fragments[0]
     if not counted:
-        return ids, None, None
-    return ids, hits["total"]["value"], facet_counts(response["aggregations"][FACETS_AGGREGATION]["buckets"])
+        return Match(ids, None, None, cards=cards, passages=passages)
+    total = hits["total"]["value"]
+    counts = facet_counts(response["aggregations"][FACETS_AGGREGATION]["buckets"])
+    return Match(ids, total, counts, cards=cards, passages=passages)
 
 
 def facet_counts(buckets: list[dict]) -> dict[str, dict[str, int]]:

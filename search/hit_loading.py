@@ -1,15 +1,14 @@
-"""Loading a page of search hits: the pages, and the names of their themes, territories and organisations.
+"""Loading a page of search hits from the database: the pages, and the names of their themes, territories and
+organisations.
 
-Themes, territories, partners and funders are read as (page, name, ...) rows rather than model instances:
-a page of 20 hits holds ~500 of them at 100,000 case studies, and building those objects was, beside the
-engine, the largest cost of the search API (profiles in the closing note of issue 8). Two queries, whatever
-the number of hits: the pages, then their names as stored at publication (search.models.CardNames, one
-lookup by key); a third, the four lists of names in one UNION ALL, only for pages without a stored row. The
-result card (components/project_card.html), the API and the feed read `theme_names`, `territory_labels`,
-`region_names` and `partner_names`: pages shown as hits come through `load_hits`.
+Themes, territories, partners and funders are read as (page, name, ...) rows rather than model instances: a
+page of 20 hits holds hundreds of them, and building those objects cost more than the search itself. Two
+queries, whatever the number of hits: the pages, then the four lists of names in one UNION ALL. The result
+card (components/project_card.html), the API and the feed read `theme_names`, `territory_labels`,
+`region_names` and `partner_names`: pages shown as hits come through `load_hits` or `load_public_hits` (or, on
+an engine, from the cards its documents hold: search.cards).
 """
 
-import json
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -55,16 +54,16 @@ def _organisation_name(name: str, acronym: str) -> OrganisationName:
 def load_hits(queryset) -> list:
     """The pages of `queryset` (already sliced or filtered to one page of results), ready for cards and API."""
     pages = list(queryset.only(*HIT_FIELDS))
-    _attach_names(pages)
+    attach_names_from_relations(pages)
     return pages
 
 
 def load_public_hits(ids) -> list:
     """The public case studies among these ids (any order), ready for cards and API, as `load_hits` loads them.
 
-    For the ids an engine or the ranked scan gave, in raw SQL: the ORM took 1.4 ms to build and compile
-    `public_projects().filter(pk__in=ids).only(...)`, which runs in 0.8 (issue 8). The rule is the ORM's:
-    projets.restrictions.public_sql is public_q in SQL (tests/search/test_hit_loading.py compares them).
+    In raw SQL: building and compiling `public_projects().filter(pk__in=ids).only(...)` cost the ORM more than
+    running it. The rule is the ORM's: projets.restrictions.public_sql is public_q in SQL
+    (tests/search/test_hit_loading.py compares them).
     """
     from django.db import connection
 
@@ -75,7 +74,7 @@ def load_public_hits(ids) -> list:
     if not ids:
         return []
     public, public_params = public_sql("page")
-    fields, converters = _hit_columns()
+    fields, converters = hit_columns(), _converters()
     with connection.cursor() as cursor:
         cursor.execute(_hits_sql(len(ids)) + public, [*ids, *public_params])
         rows = cursor.fetchall()
@@ -88,26 +87,48 @@ def load_public_hits(ids) -> list:
                 for function in functions:
                     row[position] = function(row[position], column, connection)
         pages.append(ProjectPage.from_db(connection.alias, names, row))
-    _attach_names(pages)
+    attach_names_from_relations(pages)
     return pages
 
 
-@lru_cache(maxsize=1)
-def _hit_columns() -> tuple[list, list]:
-    """The fields `load_hits` reads (and both keys), in the model's order, and the database's converters."""
+def public_ids(ids) -> set[int]:
+    """Which of these page ids are public now, in one query by key: an engine's documents may lag behind the
+    database (a page unpublished while the engine was down), and a page no longer public must not show."""
     from django.db import connection
+    from wagtail.models import Page
 
+    from cms.sql import placeholders, table
+    from projets.restrictions import public_sql
+
+    ids = list(ids)
+    if not ids:
+        return set()
+    public, public_params = public_sql("page")
+    sql = f"SELECT page.id FROM {table(Page)} page WHERE page.id IN ({placeholders(ids)}) AND {public}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, *public_params])
+        return {row[0] for row in cursor.fetchall()}
+
+
+def hit_columns() -> list:
+    """The fields `load_hits` reads (and both keys), in the model's order."""
     from projets.models import ProjectPage
 
     wanted = {*HIT_FIELDS, "id", "page_ptr"}
-    fields = [field for field in ProjectPage._meta.concrete_fields if field.name in wanted]
+    return [field for field in ProjectPage._meta.concrete_fields if field.name in wanted]
+
+
+def _converters() -> list:
+    """(position, column, the database's converters) of the hit columns that have some."""
+    from django.db import connection
+
     converters = []
-    for position, field in enumerate(fields):
+    for position, field in enumerate(hit_columns()):
         column = field.get_col(field.model._meta.db_table)
         functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
         if functions:
             converters.append((position, column, functions))
-    return fields, converters
+    return converters
 
 
 @lru_cache(maxsize=64)
@@ -119,7 +140,7 @@ def _hits_sql(count: int) -> str:
     from cms.sql import placeholders, table
     from projets.models import ProjectPage
 
-    fields, _converters = _hit_columns()
+    fields = hit_columns()
     quote = connection.ops.quote_name
     columns = ", ".join(f"{'page' if field.model is Page else 'project'}.{quote(field.column)}" for field in fields)
     return (
@@ -154,55 +175,10 @@ ORDER BY 1, 2, 7, 8, 9, 10
 THEME, TERRITORY, PARTNER, FUNDER = range(4)
 
 
-def _attach_names(pages) -> None:
+def attach_names_from_relations(pages) -> None:
     """Sets `theme_names`, `territory_labels` (as Territory.__str__), `region_names` (regions, or the
     territory itself when it is no département: Europe, International), `partner_names` (partners in their
-    order) and `funder_names` (funding lines with a funder): as stored at publication, else from the relations."""
-    by_pk = {page.pk: page for page in pages}
-    if not by_pk:
-        return
-    for page_id, names in _stored_names(list(by_pk)):
-        page = by_pk.pop(page_id)
-        page.theme_names, page.territory_labels = names["themes"], names["territories"]
-        page.region_names = names["regions"]
-        page.partner_names = [OrganisationName.of(*pair) for pair in names["partners"]]
-        page.funder_names = [OrganisationName.of(*pair) for pair in names["funders"]]
-    attach_names_from_relations(by_pk.values())
-
-
-def _stored_names(page_ids: list[int]) -> list[tuple[int, dict]]:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(_stored_names_sql(len(page_ids)), page_ids)
-        return [(page_id, json.loads(names)) for page_id, names in cursor]
-
-
-@lru_cache(maxsize=64)
-def _stored_names_sql(count: int) -> str:
-    from cms.sql import placeholders, table
-    from search.models import CardNames
-
-    return f"SELECT page_id, names FROM {table(CardNames)} WHERE page_id IN ({placeholders(range(count))})"  # noqa: S608
-
-
-def names_to_store(page) -> str:
-    """What CardNames keeps of a page whose names were attached from the relations, as JSON."""
-    return json.dumps(
-        {
-            "themes": page.theme_names,
-            "territories": page.territory_labels,
-            "regions": page.region_names,
-            "partners": [[name.name, name.acronym] for name in page.partner_names],
-            "funders": [[name.name, name.acronym] for name in page.funder_names],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def attach_names_from_relations(pages) -> None:
-    """The names of `_attach_names`, read from the relations: one query, whatever the number of pages."""
+    order) and `funder_names` (funding lines with a funder): one query, whatever the number of pages."""
     from django.db import connection
 
     from projets.choices import TerritoryKind

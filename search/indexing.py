@@ -36,7 +36,7 @@ def rss_mb() -> float:
 
 def indexed_queryset(model):
     """What the backend indexes for `model`, with every relation its document reads prefetched."""
-    from projets.models import ProjectPage, ProjectPartner
+    from projets.models import FundingLine, ProjectPage, ProjectPartner
 
     queryset = model.get_indexed_objects()
     if model is ProjectPage:
@@ -44,7 +44,7 @@ def indexed_queryset(model):
 
         queryset = queryset.prefetch_related(None).prefetch_related(
             Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
-            "funding_lines",
+            Prefetch("funding_lines", queryset=FundingLine.objects.select_related("funder")),  # the cards name them
             "contracts",
             "lessons",
             Prefetch("themes", queryset=Theme.objects.select_related("parent")),

@@ -1,10 +1,11 @@
 """The first passage of a case study's narrative that holds the words searched, for a hit's snippet.
 
-A hit whose summary lacks the words shows the first block of its narrative (StreamField `body`) whose
-searchable text has them. Building each narrative's StreamValue and asking every block for its searchable
-text (Django's `strip_tags`, an HTML parser written in Python, on every paragraph) was ~15 ms for a page of
-20 hits. So each narrative is read as the JSON it is stored as, and a block is asked for its searchable
-text only when its strings may hold a wanted word.
+On the database backends, a hit whose summary lacks the words shows the first block of its narrative
+(StreamField `body`) whose searchable text has them (an engine's highlighter finds its own passage:
+search.engine_query). Building each narrative's StreamValue and asking every block for its searchable text
+(Django's `strip_tags`, an HTML parser written in Python, on every paragraph) cost more than the search
+itself. So each narrative is read as the JSON it is stored as, and a block is asked for its searchable text
+only when its strings may hold a wanted word.
 
 "May hold" is checked on the block's strings as stored and as their text once markup is removed the way
 `get_text_for_indexing` does (spaces after block elements, none for inline ones, entities decoded), by
@@ -31,21 +32,8 @@ MARKUP = re.compile(r"<[^>]*>")
 
 
 def first_passages(page_ids, wanted: frozenset[str]) -> dict[int, str]:
-    """{page id: the first searchable text of its narrative that holds a wanted stem}, for these pages.
-
-    From the passages stored at publication (search.narrative_passages) when a page has them; the other
-    pages' narratives are read and scanned here."""
-    from search.narrative_passages import stored_passages
-
-    stored = stored_passages(list(page_ids), wanted)
-    passages = {pk: passage for pk, passage in stored.items() if passage is not None}
-    unread = [pk for pk in page_ids if pk not in stored]
-    if unread:
-        passages |= _passages_of_narratives(unread, wanted)
-    return passages
-
-
-def _passages_of_narratives(page_ids, wanted: frozenset[str]) -> dict[int, str]:
+    """{page id: the first searchable text of its narrative that holds a wanted stem}, for these pages (their
+    narratives read in one query)."""
     from projets.models import ProjectPage
 
     block_of_stream = stream_block()

@@ -6,11 +6,11 @@ search_fields, projets.facets). Publishing writes them; but renaming an organisa
 engine, the PostgreSQL index and the facet table kept the old name until `resync_search`: a search for the
 new name missed its case studies while their cards, read from the database, showed it.
 
-Now a save that changes one of these fields, or the deletion of a theme or a territory, drops the names
-stored for their cards (search.card_names: the cards read the relations at once) and sends the ids of the
+Now a save that changes one of these fields, or the deletion of a theme or a territory, sends the ids of the
 case studies that read it to a background task (django-tasks: the database worker in production, at once
-in dev and tests), which writes their documents, facet rows and cards' names again in chunks. The save itself does
-not wait on the engine: an engine that is down loses the update (logged), and `resync_search` repairs it.
+in dev and tests), which writes their documents (with the cards an engine's hits show: search.cards) and
+facet rows again in chunks. The save itself does not wait on the engine: an engine that is down loses the
+update (logged), and `resync_search` repairs it.
 """
 
 import logging
@@ -94,13 +94,9 @@ def _refresh_after_a_deletion(sender, instance, **kwargs):
 
 
 def refresh_later(page_ids: Iterable[int]) -> None:
-    """Their cards read the relations at once (the stored names go now); their documents, facet rows and
-    stored names are written again in the background."""
-    from search import card_names
-
+    """Their documents and facet rows are written again in the background."""
     page_ids = sorted(set(page_ids))
     if page_ids:
-        card_names.drop(page_ids)
         refresh_case_studies_task.enqueue(page_ids)
 
 
@@ -115,7 +111,7 @@ def refresh_case_studies(page_ids: Iterable[int], chunk_size: int = CHUNK_SIZE) 
 
     from projets.facets import FACET_PREFETCH
     from projets.models import ProjectPage
-    from search import card_names, facet_table
+    from search import facet_table
     from search.indexing import indexed_queryset
 
     page_ids = sorted(set(page_ids))
@@ -132,4 +128,3 @@ def refresh_case_studies(page_ids: Iterable[int], chunk_size: int = CHUNK_SIZE) 
                 if not backend.catch_indexing_errors:
                     raise
         facet_table.sync_pages(ProjectPage.objects.filter(pk__in=chunk).prefetch_related(*FACET_PREFETCH))
-        card_names.write(chunk)

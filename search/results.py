@@ -10,8 +10,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from projets.facets import FACETS, FACETS_BY_NAME
+from search.backends.matching import Match
+from search.cards import pages_from_cards
 from search.highlight import highlight, query_stems
-from search.hit_loading import load_public_hits, matching_partners
+from search.hit_loading import load_public_hits, matching_partners, public_ids
 from search.labels import labels as stored_labels
 from search.passages import first_passages
 from search.query import SearchQuery
@@ -70,32 +72,44 @@ class _Window(Sequence):
         return []
 
 
-def outcome(query: SearchQuery, total: int, page_ids: list[int], counts, *, backend: str, fuzzy: bool):
-    """The SearchOutcome of a match: its page of hits loaded in the matcher's order, public ones only."""
-    by_id = {page.pk: page for page in load_public_hits(page_ids)}
-    pages = [by_id[pk] for pk in page_ids if pk in by_id]  # an index not yet updated may name a hidden page
+def outcome(query: SearchQuery, found: Match, *, backend: str) -> SearchOutcome:
+    """The SearchOutcome of a match: its page of hits in the matcher's order, public ones only."""
+    by_id = {page.pk: page for page in _load(found)}
+    pages = [by_id[pk] for pk in found.page_ids if pk in by_id]  # an index not yet updated may name a hidden page
     wanted = query_stems(query.terms, query.phrases)
-    snippets = _snippets(pages, wanted)
+    snippets = _snippets(pages, wanted, found.passages)
     hits = [Hit(page=page, highlight=snippets[page.pk], partners=matching_partners(page, wanted)) for page in pages]
-    every_facet = {facet.name: {} for facet in FACETS} | (counts or {})
+    every_facet = {facet.name: {} for facet in FACETS} | (found.counts or {})
     return SearchOutcome(
         query=query,
-        count=total,
+        count=found.total,
         hits=hits,
         facets=_facet_values(every_facet, query),
-        fuzzy=fuzzy,
+        fuzzy=found.relaxed,
         backend=backend,
     )
 
 
-def _snippets(pages, wanted) -> dict[int, SafeString]:
-    """Each page's summary, highlighted; if the words are not in it, the first passage of the narrative that
-    has them (read only for the pages whose summary lacks them: hits are loaded without their narrative)."""
+def _load(found: Match) -> list:
+    """The public pages of the hits: from the engine's cards (their ids checked against the page table: a
+    document may lag behind the database), the others from the page tables."""
+    with_card = [pk for pk in found.page_ids if pk in found.cards]
+    visible = public_ids(with_card)
+    pages = pages_from_cards([found.cards[pk] for pk in with_card if pk in visible])
+    without = [pk for pk in found.page_ids if pk not in found.cards]
+    return pages + load_public_hits(without) if without else pages
+
+
+def _snippets(pages, wanted, passages: dict[int, str] | None) -> dict[int, SafeString]:
+    """Each page's summary, highlighted; if the words are not in it, a passage of the narrative that has them:
+    the one the matcher found (an engine's highlighter), else the first one, read for these pages only."""
     snippets = {page.pk: highlight(page.summary, wanted) for page in pages}
     lacking = [pk for pk, snippet in snippets.items() if wanted and "<mark>" not in snippet]
-    if lacking:
-        for pk, passage in first_passages(lacking, wanted).items():
-            snippets[pk] = highlight(passage, wanted)
+    if lacking and passages is None:  # the database backends: the narratives of these pages are read
+        passages = first_passages(lacking, wanted)
+    for pk in lacking:
+        if pk in passages:
+            snippets[pk] = highlight(passages[pk], wanted)
     return snippets
 
 

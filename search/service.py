@@ -48,13 +48,13 @@ def _search(matcher: Matcher, query: SearchQuery, exclude_ids: tuple, base) -> S
     whole = not (query.has_text or query.excluded or query.is_filtered or exclude_ids)
     cached = catalogue_cache.get() if whole else None
     if cached:
-        total, counts = cached
         found = matcher.match(query, base, exclude_ids, counted=False)
-        return outcome(query, total, found.page_ids, counts, backend=kind, fuzzy=False)
+        found.total, found.counts = cached
+        return outcome(query, found, backend=kind)
     found = matcher.match(query, base, exclude_ids)
     if whole:
         catalogue_cache.put(found.total, found.counts)
-    return outcome(query, found.total, found.page_ids, found.counts, backend=kind, fuzzy=found.relaxed)
+    return outcome(query, found, backend=kind)
 
 
 # -- Autocomplete -------------------------------------------------------------------------------------

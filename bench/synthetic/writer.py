@@ -4,8 +4,7 @@ Treebeard paths are computed here (the catalogue's path plus one 4-character ste
 rows are inserted with `bulk_create` on `wagtailcore_page` and the ProjectPage rows with explicit
 `page_ptr_id`, and the catalogue's `numchild` is updated once per batch. No revisions are created;
 bulk inserts send no `post_save`, so nothing is indexed here (index afterwards); the facet table
-(search.facet_table) and the narrative passages (search.narrative_passages) are filled per batch, as
-publishing would.
+(search.facet_table) is filled per batch, as publishing would.
 """
 
 import time
@@ -29,9 +28,8 @@ from projets.models import (
     ProjectPartner,
     ProjectTag,
 )
-from search import card_names, catalogue_cache, narrative_passages
-from search.models import CardNames, NarrativePassages, SearchFacet
-from search.passages import stream_block
+from search import catalogue_cache
+from search.models import SearchFacet
 
 Progress = Callable[[int, int], None]
 
@@ -113,18 +111,8 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     ids = [page.pk for page in pages]
     _write_parts(cases, ids, context, result)
     result.add("wagtailcore_page", len(pages))
-    # The facet table the database search backends filter and count by, the narratives' passages for the
-    # hits' snippets and the names on their cards: publishing fills them for real pages.
+    # The facet table the database search backends filter and count by: publishing fills it for real pages.
     SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)
-    block_of_stream = stream_block()
-    NarrativePassages.objects.bulk_create(
-        [
-            narrative_passages.row_for(page_id, case.body, block_of_stream)
-            for page_id, case in zip(ids, cases, strict=True)
-        ],
-        batch_size=500,
-    )
-    CardNames.objects.bulk_create(card_names.rows_for(ids), batch_size=500)
 
 
 def _write_parts(cases: list[Case], ids: list[int], context: dict, result: GenerationResult) -> None:

@@ -12,8 +12,8 @@ class EngineMatcher(Matcher):
 
     def match(self, query: SearchQuery, base, exclude_ids: Sequence[int] = (), *, counted: bool = True) -> Match:
         model = base.model
-        ids, total, counts = engine_query.run(self.backend, model, base, query, exclude_ids, counted=counted)
-        if counted and not total and query.terms:
-            ids, total, counts = engine_query.run(self.backend, model, base, query, exclude_ids, fuzzy=True)
-            return Match(ids, total, counts, relaxed=bool(total))
-        return Match(ids, total, counts)
+        found = engine_query.run(self.backend, model, base, query, exclude_ids, counted=counted)
+        if counted and not found.total and query.terms:
+            found = engine_query.run(self.backend, model, base, query, exclude_ids, fuzzy=True)
+            found.relaxed = bool(found.total)
+        return found

@@ -6,7 +6,7 @@ the facet counts of every match. One module per engine implements it (database_m
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from search.query import SearchQuery
 
@@ -17,6 +17,11 @@ class Match:
     total: int | None  # None when not counted (the whole catalogue's total comes from search.catalogue_cache)
     counts: dict[str, dict[str, int]] | None  # {facet: {value: count}}, None when not counted
     relaxed: bool = False  # no match for the exact words: these are typo-tolerant matches
+    # What an engine's documents hold of the hits (search.cards): {page id: card}; a hit without one is read
+    # from the database.
+    cards: dict[int, dict] = field(default_factory=dict)
+    # {page id: the passage of its narrative that holds the words}, when the matcher finds them (an engine).
+    passages: dict[int, str] | None = None
 
 
 class Matcher:

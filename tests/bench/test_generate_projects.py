@@ -108,34 +108,3 @@ def test_facet_table_is_filled_as_publishing_would(generated):
     stored = set(SearchFacet.objects.filter(page__in=pages).values_list("page_id", "facet", "value"))
     assert stored == expected
     assert {name for _pk, name, _value in stored} >= {"theme", "region", "partner_kind", "status"}
-
-
-def test_narrative_passages_are_stored_as_publishing_would(generated):
-    """Snippets read the passages stored at publication (search.narrative_passages): synthetic pages have them."""
-    from search.models import NarrativePassages
-    from search.narrative_passages import row_for
-    from search.passages import stream_block
-
-    block_of_stream = stream_block()
-    pages = ProjectPage.objects.filter(reference__startswith="SYN-7-")
-    expected = {
-        page.pk: (row.pieces, row.first_piece)
-        for page in pages
-        for row in [row_for(page.pk, block_of_stream.get_prep_value(page.body), block_of_stream)]
-    }
-    stored = {row.page_id: (row.pieces, row.first_piece) for row in NarrativePassages.objects.filter(page__in=pages)}
-    assert len(stored) == COUNT
-    assert stored == expected
-    assert all(pieces for pieces, _first in stored.values())
-
-
-def test_card_names_are_stored_as_publishing_would(generated):
-    """Result cards read the names stored at publication (search.card_names): synthetic pages have them."""
-    from search.card_names import rows_for
-    from search.models import CardNames
-
-    ids = list(ProjectPage.objects.filter(reference__startswith="SYN-7-").values_list("pk", flat=True))
-    stored = {row.page_id: row.names for row in CardNames.objects.filter(page_id__in=ids)}
-    assert len(stored) == COUNT
-    assert stored == {row.page_id: row.names for row in rows_for(ids)}
-    assert all('"themes":["' in names and '"partners":[["' in names for names in stored.values())

@@ -35,7 +35,7 @@ def test_engine_settings_carry_the_french_analysis_and_a_database_fallback():
 
 def test_opensearch_url_selects_opensearch_with_short_timeout_and_prefix():
     config = search_backends_from_url("opensearch://127.0.0.1:9200", "coop_test_")["default"]
-    assert config["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert config["BACKEND"] == "search.backends.opensearch"
     assert config["URLS"] == ["http://127.0.0.1:9200"]
     assert config["INDEX_PREFIX"] == "coop_test_"
     assert config["TIMEOUT"] <= 5
@@ -44,7 +44,7 @@ def test_opensearch_url_selects_opensearch_with_short_timeout_and_prefix():
 
 def test_elasticsearch_url_with_credentials_and_tls():
     config = search_backends_from_url("elasticsearchs://elastic:s%40cret@es.example:9243", "coop_")["default"]
-    assert config["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert config["BACKEND"] == "search.backends.elasticsearch"
     assert config["URLS"] == ["https://elastic:s@cret@es.example:9243"]
 
 

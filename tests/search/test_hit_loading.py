@@ -20,9 +20,7 @@ def test_names_in_order_and_funders_matched(corpus, django_assert_num_queries):
     anr = OrganisationFactory(name="Agence nationale de la recherche", acronym="ANR")
     FundingLineFactory(page=corpus.impact, kind=choices.FundingKind.RESEARCH_CALL, funder=anr)
     FundingLineFactory(page=corpus.impact, kind=choices.FundingKind.EUROPEAN, funder=None)
-    # The pages, their names as stored at publication (fete), then the others' in one UNION ALL (impact: a
-    # funding line added since drops its stored names).
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):  # the pages, then their names in one UNION ALL
         pages = load_hits(ProjectPage.objects.filter(pk__in=[corpus.impact.pk, corpus.fete.pk]).order_by("pk"))
     impact = next(page for page in pages if page.pk == corpus.impact.pk)
     assert [name.label for name in impact.partner_names] == ["ConcertES", "Université de Lille"]
@@ -37,8 +35,8 @@ def test_themes_and_territories_named_as_the_models_name_them(corpus, django_ass
 
     corpus.education.themes.add(ThemeFactory(name="Alphabétisation", slug="alpha"))
     corpus.education.territories.add(departement("59"))
-    corpus.education.save()  # parental relations are written on save (and the stored names dropped)
-    with django_assert_num_queries(3):  # the pages, no stored names, the names from the relations
+    corpus.education.save()  # parental relations are written on save
+    with django_assert_num_queries(2):  # the pages, the names from the relations
         (education,) = load_hits(ProjectPage.objects.filter(pk=corpus.education.pk))
     page = ProjectPage.objects.get(pk=corpus.education.pk)
     assert education.theme_names == [theme.name for theme in page.themes.all()]
@@ -68,7 +66,7 @@ def test_hits_by_id_follow_the_public_rule_and_load_as_the_orm_loads_them(corpus
     assert {corpus.draft.pk, corpus.private.pk} <= set(every)  # unpublished, and under a view restriction
     with read_once():
         expected = {page.pk: page for page in load_hits(public_projects().filter(pk__in=every))}
-        with django_assert_num_queries(2):  # the pages, their stored names (restrictions: read once a request)
+        with django_assert_num_queries(2):  # the pages, their names (restrictions: read once a request)
             loaded = load_public_hits([*reversed(every), 10**9])  # any order, and an id that is no page
     assert sorted(page.pk for page in loaded) == sorted(expected)
     assert corpus.draft.pk not in expected and corpus.private.pk not in expected

@@ -1,5 +1,5 @@
-"""The narrative passage of a hit's snippet (search/passages.py): read from the stored JSON, the same passage
-as walking the narrative's StreamValue block by block."""
+"""The narrative passage of a hit's snippet on the database backends (search/passages.py): read from the stored
+JSON, the same passage as walking the narrative's StreamValue block by block."""
 
 import random
 
@@ -7,7 +7,6 @@ import pytest
 
 from projets.models import ProjectPage
 from search.highlight import matches, query_stems
-from search.narrative_passages import first_piece_by_stem, passage_in, pieces_of
 from search.passages import first_passage, first_passages
 
 STREAM_BLOCK = ProjectPage._meta.get_field("body").stream_block
@@ -62,13 +61,6 @@ NARRATIVE = [
 def test_the_passage_is_the_one_the_stream_value_gives(words):
     stems = wanted(*words)
     assert first_passage(NARRATIVE, STREAM_BLOCK, stems) == walked(NARRATIVE, stems)
-    assert stored_passage(NARRATIVE, stems) == walked(NARRATIVE, stems)
-
-
-def stored_passage(stored: list, stems) -> str | None:
-    """The passage as search.narrative_passages stores and picks it (the SQL does the same on PostgreSQL)."""
-    pieces = pieces_of(stored, STREAM_BLOCK)
-    return passage_in(pieces, first_piece_by_stem(pieces), stems)
 
 
 def test_passages_found_and_not_found():
@@ -96,7 +88,6 @@ def test_random_narratives_give_the_stream_values_passage():
             stored.append(block(kind, value, number))
         stems = wanted(draw.choice(["lieu", "cooperation", "economie", "social", "mesure", "opération"]))
         assert first_passage(stored, STREAM_BLOCK, stems) == walked(stored, stems), stored
-        assert stored_passage(stored, stems) == walked(stored, stems), stored
 
 
 @pytest.mark.django_db
