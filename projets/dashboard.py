@@ -1,45 +1,44 @@
-"""Admin dashboard panels: case studies awaiting review, and published ones that lack data."""
+"""Admin dashboard panels: case studies awaiting review, and published ones that lack data.
 
-from django.db.models import CharField, Exists, OuterRef
+Each panel reads a bounded number of rows by a column (workflow states in progress, the stored
+`missing_parts`), so the dashboard costs the same with fifty case studies or a hundred thousand.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import IntegerField
 from django.db.models.functions import Cast
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
-from projets.models import FundingLine, ProjectPage, ProjectPartner, ProjectSource
+from projets.completeness import missing_labels
+from projets.models import ProjectPage
+
+TO_REVIEW_SHOWN = 20
+TO_COMPLETE_SHOWN = 50
 
 
 def projects_awaiting_review():
-    in_moderation = WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_IN_PROGRESS,
-        base_content_type__app_label="wagtailcore",
-        base_content_type__model="page",
-        object_id=Cast(OuterRef("pk"), output_field=CharField()),
-    )
-    return ProjectPage.objects.annotate(in_review=Exists(in_moderation.values("pk"))).filter(in_review=True)
-
-
-def projects_missing_data():
-    """Published case studies without partners, funding or sources, with what each lacks."""
-    pages = (
-        ProjectPage.objects.live()
-        .annotate(
-            has_partners=Exists(ProjectPartner.objects.filter(page=OuterRef("pk"))),
-            has_funding=Exists(FundingLine.objects.filter(page=OuterRef("pk"))),
-            has_sources=Exists(ProjectSource.objects.filter(page=OuterRef("pk"))),
+    """Case studies with a workflow in progress, read from the (few) workflow states in progress."""
+    in_progress = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
         )
-        .exclude(has_partners=True, has_funding=True, has_sources=True)
-        .order_by("title")
+        .annotate(page_id=Cast("object_id", output_field=IntegerField()))
+        .values("page_id")
     )
-    for page in pages:
-        missing = []
-        if not page.has_partners:
-            missing.append(_("partenaires"))
-        if not page.has_funding:
-            missing.append(_("financements"))
-        if not page.has_sources:
-            missing.append(_("sources"))
-        yield page, missing
+    return ProjectPage.objects.filter(pk__in=in_progress)
+
+
+def incomplete_projects():
+    """Published case studies that lack partners, funding, sources, themes or territories."""
+    return ProjectPage.objects.live().exclude(missing_parts="")
+
+
+def projects_missing_data(limit: int = TO_COMPLETE_SHOWN):
+    """The latest created incomplete case studies, with what each lacks (labels)."""
+    pages = incomplete_projects().order_by("-pk").only("pk", "title", "missing_parts")[:limit]
+    return [(page, missing_labels(page.missing_parts)) for page in pages]
 
 
 class ProjectsToReviewPanel(Component):
@@ -48,7 +47,8 @@ class ProjectsToReviewPanel(Component):
     template_name = "projets/admin/projects_to_review_panel.html"
 
     def get_context_data(self, parent_context=None):
-        return {"pages": projects_awaiting_review().order_by("-latest_revision_created_at")[:20]}
+        pages = projects_awaiting_review().order_by("-latest_revision_created_at").only("pk", "title")
+        return {"pages": pages[:TO_REVIEW_SHOWN]}
 
 
 class ProjectsToCompletePanel(Component):
@@ -57,4 +57,4 @@ class ProjectsToCompletePanel(Component):
     template_name = "projets/admin/projects_to_complete_panel.html"
 
     def get_context_data(self, parent_context=None):
-        return {"rows": list(projects_missing_data())[:50]}
+        return {"rows": projects_missing_data()}

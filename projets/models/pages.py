@@ -22,6 +22,7 @@ from wagtail.search import index
 from cms.blocks import StoryBlock
 from cms.models import BasePage
 from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, TerritoryKind
+from projets.completeness import missing_parts_of
 from projets.facets import facet_keys, facet_values
 from projets.forms import FundingLineForm, ProjectPageForm, RowFormInlinePanel
 from projets.widgets import ThemeChooserWidget
@@ -162,6 +163,13 @@ class ProjectPage(ChoiceLabels, BasePage):
         help_text=_("Comment associations et chercheurs ont travaillé ensemble."),
     )
     tags = ClusterTaggableManager(through=ProjectTag, blank=True, verbose_name=_("mots-clés"))
+    missing_parts = models.CharField(
+        _("éléments manquants"),
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text=_("Calculé à l'enregistrement : ce qui manque à l'étude de cas (partenaires, sources…)."),
+    )
 
     base_form_class = ProjectPageForm
     parent_page_types = ["projets.ProjectIndexPage"]
@@ -276,6 +284,11 @@ class ProjectPage(ChoiceLabels, BasePage):
     class Meta:
         verbose_name = _("étude de cas")
         verbose_name_plural = _("études de cas")
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None or "missing_parts" in kwargs["update_fields"]:
+            self.missing_parts = missing_parts_of(self)
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -71,3 +71,9 @@ def project_form_data(title="Oiseaux des champs", partners=(), funding=(), contr
     }
     data.update(fields)
     return nested_form_data(data)
+
+
+def form_errors(response):
+    """The errors of the page form and of each of its formsets, for assertion messages."""
+    form = response.context["form"]
+    return form.errors, {name: formset.errors for name, formset in form.formsets.items()}
