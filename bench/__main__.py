@@ -1,3 +1,17 @@
-from bench.run import main
+"""`python -m bench`: the harness (bench.run); `python -m bench sweep ...`: the URL sweep (bench.sweep)."""
 
-main()
+import os
+import sys
+
+if sys.argv[1:2] == ["sweep"]:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    django.setup()
+    from bench.sweep import main as sweep_main
+
+    sweep_main(sys.argv[2:])
+else:
+    from bench.run import main
+
+    main()
