@@ -8,6 +8,13 @@ the same cache: publishing, unpublishing, moving or deleting a page, or editing 
 a document, a site or a setting, or saving or deleting a view restriction (page or collection, or
 changing its groups), draws a new generation, so every worker stops serving the old
 copies at once (they expire with their timeout). Switched on by PAGE_CACHE_SECONDS > 0.
+
+Kept hand-written because no maintained library does this for Wagtail 8: wagtail-cache declares
+wagtail < 8 and empties its cache only on page (un)publication, not on a view restriction, a snippet or
+a setting; Django's cache middleware keys copies on the URL and the Vary headers (one copy per cookie
+value) and cannot tell a response that touched the CSRF token or the session; Wagtail's frontend cache
+purges proxies and CDNs in front of the site, by URL, whereas a renamed organisation changes pages at
+many URLs, which one new generation covers.
 """
 
 import hashlib

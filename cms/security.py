@@ -1,28 +1,29 @@
-"""Security headers the framework does not set: Content-Security-Policy and Permissions-Policy.
+"""The site's Content-Security-Policy (django-csp) and Permissions-Policy (django-permissions-policy).
 
-Applied in every environment (dev, test, production) so tests and developers see the policy that
-production enforces. Django's SecurityMiddleware already sends X-Content-Type-Options, Referrer-Policy
-and Cross-Origin-Opener-Policy; this middleware adds them too when it is absent, so the policy does
-not depend on the middleware order.
+Both apply in every environment (dev, test, production) so tests and developers see what production
+enforces. Django's SecurityMiddleware sends X-Content-Type-Options, Referrer-Policy and
+Cross-Origin-Opener-Policy. The one piece of our own is the admin's relaxation, scoped by path: django-csp
+relaxes per view (decorators), and the admin's views are Wagtail's.
 """
 
-from django.conf import settings
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 
 # The public site: everything from our own origin, no inline script or style, no plug-ins, not framed
 # by others. JSON-LD blocks (<script type="application/ld+json">) are data, not scripts: CSP allows them.
 PUBLIC_POLICY = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'"],
-    "frame-src": ["'none'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": [NONE],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
 }
 
 # The Wagtail admin (and its page previews, served under /admin/) still writes inline <script> blocks
@@ -30,18 +31,18 @@ PUBLIC_POLICY = {
 # style="" attributes from its JavaScript (Draftail, dropdowns, the image focal-point tool). Those need
 # 'unsafe-inline'; the relaxation is scoped to /admin/, which only authenticated editors reach.
 # Uploaded image previews use blob: URLs and the preview panel frames the admin itself.
-ADMIN_POLICY = {
-    **PUBLIC_POLICY,
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "frame-src": ["'self'"],
-    "worker-src": ["'self'", "blob:"],
+ADMIN_CHANGES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],
+    "worker-src": [SELF, "blob:"],
 }
+ADMIN_PREFIX = "/admin/"
 
 # Powerful browser features the site never uses are switched off for every page and frame.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
+FEATURES_OFF = {
+    feature: []
     for feature in (
         "accelerometer",
         "autoplay",
@@ -55,36 +56,18 @@ PERMISSIONS_POLICY = ", ".join(
         "payment",
         "usb",
     )
-)
+}
 
 
-def render_policy(policy: dict[str, list[str]]) -> str:
-    return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's changes under ADMIN_PREFIX.
 
-
-PUBLIC_CSP = render_policy(PUBLIC_POLICY)
-ADMIN_CSP = render_policy(ADMIN_POLICY)
-ADMIN_PREFIX = "/admin/"
-
-
-def policy_for(path: str) -> str:
-    return ADMIN_CSP if path.startswith(ADMIN_PREFIX) else PUBLIC_CSP
-
-
-class SecurityHeadersMiddleware:
-    """Add CSP, Permissions-Policy and the basic headers to every response that lacks them.
-
-    A view that sets its own, stricter policy keeps it (Wagtail serves documents with
-    `Content-Security-Policy: default-src 'none'`).
+    A view that sets its own, stricter header keeps it (Wagtail serves documents with
+    `Content-Security-Policy: default-src 'none'`); a view decorated with django-csp's decorators wins.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", policy_for(request.path))
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY or "same-origin")
-        return response
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.replace is None and request.path.startswith(ADMIN_PREFIX):
+            parts.replace = ADMIN_CHANGES
+        return parts

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.security import FEATURES_OFF, PUBLIC_POLICY
 from cms.settings.environment import (
     ConfigurationError,
     env_bool,
@@ -180,11 +181,16 @@ LOGGING = {
 }
 
 # --- Hardening (issue 9): headers, uploads, login lockout, rate limits -----------------------------
-# CSP and Permissions-Policy in every environment (cms/security.py); right after SecurityMiddleware
-# so even responses produced early (WhiteNoise) carry them.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "cms.security.SecurityHeadersMiddleware"
-)
+# CSP (django-csp) and Permissions-Policy (django-permissions-policy) in every environment (cms/security.py);
+# right after SecurityMiddleware so even responses produced early (WhiteNoise) carry them.
+INSTALLED_APPS += ["csp"]
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_POLICY}
+PERMISSIONS_POLICY = FEATURES_OFF
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

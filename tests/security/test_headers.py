@@ -121,3 +121,43 @@ def test_language_switch_still_works_under_the_policy(client, home_page):
     response = client.post("/langue/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert client.get("/").headers["Content-Language"] == "en"
+
+
+PUBLIC_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; media-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'self'"
+)
+ADMIN_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'; worker-src 'self' blob:"
+)
+FEATURES_OFF = (
+    "accelerometer autoplay camera display-capture geolocation gyroscope magnetometer microphone midi payment usb"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", PUBLIC_POLICY),
+        ("/nulle-part/", PUBLIC_POLICY),
+        ("/admin/", ADMIN_POLICY),
+        ("/admin/login/", ADMIN_POLICY),
+    ],
+)
+def test_each_policy_is_exactly_the_one_we_set(admin_client, home_page, url, expected):
+    """The whole policy, directive by directive (their order in the header carries no meaning)."""
+    response = admin_client.get(url)
+    assert directives(response["Content-Security-Policy"]) == directives(expected)
+    features = sorted(part.strip() for part in response["Permissions-Policy"].split(","))
+    assert features == [f"{feature}=()" for feature in FEATURES_OFF.split()]
+
+
+def test_a_rate_limited_or_locked_answer_carries_the_policy(client, db, settings):
+    settings.RATELIMIT_ENABLE = True
+    for _ in range(6):
+        response = client.post("/admin/password_reset/", {"email": "x@example.org"}, REMOTE_ADDR="203.0.113.8")
+    assert response.status_code == 429
+    assert directives(response["Content-Security-Policy"]) == directives(ADMIN_POLICY)
