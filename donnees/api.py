@@ -6,7 +6,7 @@ no drafts, no restricted pages, no members-only document URLs.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from rest_framework.fields import Field
+from rest_framework.fields import Field, UUIDField
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
@@ -120,6 +120,10 @@ def _contracts(page, request):
     return records.contract_rows(page, request._public_document_access, request, as_lists=True)
 
 
+# The public identifier (the key of the open data exports), under a name that says what it is.
+IDENTIFIER_FIELD = APIField("identifier", serializer=UUIDField(source="public_id", read_only=True))
+
+
 class ProjectsAPIViewSet(CheckedLookups, PagesAPIViewSet):
     name = "projets"
     model = ProjectPage
@@ -137,11 +141,12 @@ class ProjectsAPIViewSet(CheckedLookups, PagesAPIViewSet):
         "scale",
         "cooperation_format",
     ]
-    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "reference", "summary"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "identifier", "reference", "summary"]
 
     @classmethod
     def get_body_fields(cls, model):
         structured = [
+            IDENTIFIER_FIELD,
             APIField("themes", serializer=RecordField(lambda page, r: [t.slug for t in page.themes.all()])),
             APIField(
                 "territories",
@@ -179,10 +184,15 @@ class _ReadOnlyModelViewSet(CheckedLookups, BaseAPIViewSet):
 
 class OrganisationsAPIViewSet(_ReadOnlyModelViewSet):
     name = "organisations"
+    listing_default_fields = [*_ReadOnlyModelViewSet.listing_default_fields, "identifier"]
     body_fields = [*BaseAPIViewSet.body_fields, "name", "acronym", "slug", "kind", "description", "website"]
     body_fields += ["city", "country", "rna", "siren", "rnsr", "ror"]
 
     model = Organisation
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return [*super().get_body_fields(model), IDENTIFIER_FIELD]
 
     def get_queryset(self):
         return public_organisations()

@@ -51,10 +51,16 @@ def _projects():
 
 
 def _children(rows_of):
-    """Companion rows (partners, funding…) of every public case study, keyed by its reference."""
+    """Companion rows (partners, funding…) of every public case study, keyed by its public identifier."""
     for page in _projects():
+        keys = _keys(page)
         for row in rows_of(page):
-            yield {"reference": page.reference or "", **row}
+            yield {**keys, **row}
+
+
+def _keys(page) -> dict:
+    """The columns that tie a companion row to its case study: the public identifier, and the reference."""
+    return {"projet": records.public_id(page), "reference": page.reference or ""}
 
 
 @require_safe
@@ -126,7 +132,7 @@ def projects_xlsx(request):
 
     for page in _projects():
         append("projets", records.project_fields(page, request))
-        reference = {"reference": page.reference or ""}
+        reference = _keys(page)
         for row in records.partner_rows(page):
             append("partenaires", {**reference, **row})
         for row in records.funding_rows(page):

@@ -8,6 +8,8 @@ from cms.site_url import absolute
 from projets.choices import PartnerRole, TerritoryKind
 
 SCHEMA_CONTEXT = "https://schema.org"
+# propertyID of the site's own identifiers (the `identifiant` column of the open data).
+IDENTIFIER_SCHEME = "cooperatheque"
 # The same escapes as Django's json_script: the JSON cannot close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -16,6 +18,11 @@ def _date(year, month) -> str:
     if not year:
         return ""
     return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def public_identifier(obj) -> dict:
+    """The site's public identifier of a case study or an organisation (the key of the open data)."""
+    return {"@type": "PropertyValue", "propertyID": IDENTIFIER_SCHEME, "value": str(obj.public_id)}
 
 
 def organisation_jsonld(organisation, request=None, context=True, linked=True) -> dict:
@@ -33,6 +40,8 @@ def organisation_jsonld(organisation, request=None, context=True, linked=True) -
         for scheme in ("rna", "siren", "rnsr", "ror")
         if getattr(organisation, scheme)
     ]
+    if organisation.public_id:
+        identifiers.insert(0, public_identifier(organisation))
     if identifiers:
         data["identifier"] = identifiers
     if organisation.description:
@@ -71,6 +80,8 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
         "description": page.summary,
         "url": page.get_full_url(request),
     }
+    if page.public_id:
+        data["identifier"] = public_identifier(page)
     if start := _date(page.start_year, page.start_month):
         data["startDate"] = start
     if end := _date(page.end_year, page.end_month):
