@@ -51,7 +51,7 @@ def hit(scope: str, key: str, limit: int, period: int) -> tuple[bool, int]:
     return count <= limit, max(retry_after, 1)
 
 
-def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+def too_many_requests(request: HttpRequest, retry_after: int, limit: int | None = None) -> HttpResponse:
     message = _("Trop de requêtes : merci de patienter %(seconds)s secondes avant de réessayer.") % {
         "seconds": retry_after
     }
@@ -61,6 +61,10 @@ def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
         html = render_to_string("cms/rate_limited.html", {"message": message}, request=request)
         response = HttpResponse(html, status=429)
     response["Retry-After"] = str(retry_after)
+    if limit is not None:  # the IETF RateLimit fields, for clients that read them rather than Retry-After
+        response["RateLimit-Limit"] = str(limit)
+        response["RateLimit-Remaining"] = "0"
+        response["RateLimit-Reset"] = str(retry_after)
     return response
 
 
@@ -73,7 +77,7 @@ def check_rate(request: HttpRequest, scope: str, limit: int, period: int) -> Htt
     if not getattr(settings, "RATELIMIT_ENABLED", True):
         return None
     allowed, retry_after = hit(scope, client_ip(request) or "unknown", limit, period)
-    return None if allowed else too_many_requests(request, retry_after)
+    return None if allowed else too_many_requests(request, retry_after, limit)
 
 
 def rate_limit(scope: str, limit: int, period: int, methods: tuple[str, ...] | None = None):

@@ -12,6 +12,7 @@ from cms.document_access import DocumentAccess
 
 from . import records
 from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS, names
+from .http import public_data_condition
 from .public import iter_public_projects, public_organisations
 
 CHUNK_SIZE = 500
@@ -46,6 +47,11 @@ def _csv_response(filename: str, header: list[str], rows) -> StreamingHttpRespon
     return response
 
 
+# The layout of every file: a new column gives every export a new ETag.
+LAYOUT = repr([names(columns) for columns in (PROJECTS, PARTNERS, FUNDING, CONTRACTS, ORGANISATIONS)])
+unchanged_data = public_data_condition(LAYOUT)
+
+
 def _projects():
     return iter_public_projects(CHUNK_SIZE)
 
@@ -64,6 +70,7 @@ def _keys(page) -> dict:
 
 
 @require_safe
+@unchanged_data
 def projects_csv(request):
     return _csv_response(
         "projets.csv", names(PROJECTS), (records.project_fields(page, request) for page in _projects())
@@ -71,16 +78,19 @@ def projects_csv(request):
 
 
 @require_safe
+@unchanged_data
 def partners_csv(request):
     return _csv_response("partenaires.csv", names(PARTNERS), _children(records.partner_rows))
 
 
 @require_safe
+@unchanged_data
 def funding_csv(request):
     return _csv_response("financements.csv", names(FUNDING), _children(records.funding_rows))
 
 
 @require_safe
+@unchanged_data
 def contracts_csv(request):
     access = DocumentAccess()  # exports name only the documents anyone may read
     rows = _children(lambda page: records.contract_rows(page, access, request))
@@ -88,6 +98,7 @@ def contracts_csv(request):
 
 
 @require_safe
+@unchanged_data
 def organisations_csv(request):
     rows = (records.organisation_row(organisation) for organisation in public_organisations().iterator(CHUNK_SIZE))
     return _csv_response("organisations.csv", names(ORGANISATIONS), rows)
@@ -105,6 +116,7 @@ def _json_stream(request):
 
 
 @require_safe
+@unchanged_data
 def projects_json(request):
     response = StreamingHttpResponse(_json_stream(request), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="projets.json"'
@@ -112,6 +124,7 @@ def projects_json(request):
 
 
 @require_safe
+@unchanged_data
 def projects_xlsx(request):
     """One workbook, one sheet per table; openpyxl's write-only mode streams rows to a temporary file."""
     access = DocumentAccess()  # exports name only the documents anyone may read

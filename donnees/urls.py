@@ -1,6 +1,7 @@
 """Public URLs of the data room: exports and their dictionary, feeds, sitemap, robots.txt, API v2."""
 
 from django.urls import path
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import exports, views
@@ -19,7 +20,7 @@ data_urls = [
     path("donnees/financements.csv", exports.funding_csv, name="funding_csv"),
     path("donnees/contrats.csv", exports.contracts_csv, name="contracts_csv"),
     path("donnees/organisations.csv", exports.organisations_csv, name="organisations_csv"),
-    path("flux/projets.atom", ProjectsFeed(), name="projects_feed"),
+    path("flux/projets.atom", require_safe(ProjectsFeed()), name="projects_feed"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

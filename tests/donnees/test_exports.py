@@ -144,9 +144,10 @@ def test_export_queries_do_not_grow_with_rows(client, catalogue, make_project, t
     _warm(client)
     many = {url: _queries_of(client, url) for url in ALL_EXPORTS}
     assert many == few
-    # Page restrictions (1), the view restrictions of the one collection whose document is named (1), then
-    # the chunk: its pages and one query per relation (8). The members' contract needs no verdict.
-    assert few["/donnees/projets.xlsx"] == 2 + 8, few
+    # The state of the data for the ETag and Last-Modified (7), page restrictions (1), the view restrictions
+    # of the one collection whose document is named (1), then the chunk: its pages and one query per relation
+    # (8). The members' contract needs no verdict.
+    assert few["/donnees/projets.xlsx"] == 7 + 2 + 8, few
     rows = read_csv(client, "/donnees/projets.csv")
     assert len(rows) == 40 and {row["themes"] for row in rows} >= {"ess", "sante-environnementale"}
 
