@@ -81,17 +81,6 @@ def entries(client, query=""):
     return feed, sorted(entry.title for entry in feed.entries)
 
 
-@pytest.fixture
-def indexed(catalogue, search_backend):
-    """The catalogue in the configured search backend (the feed runs through the search service)."""
-    from projets.models import ProjectPage
-
-    for page in ProjectPage.objects.live():
-        search_backend.add(page)
-    search_backend.refresh_indexes()
-    return catalogue
-
-
 def test_latest_feed_lists_public_case_studies_only(client, indexed):
     feed, titles = entries(client)
     assert titles == ["@Sols vivants", "Des chercheurs au jardin"]
