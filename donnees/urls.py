@@ -20,6 +20,17 @@ data_urls = [
     path("donnees/financements.csv", exports.funding_csv, name="funding_csv"),
     path("donnees/contrats.csv", exports.contracts_csv, name="contracts_csv"),
     path("donnees/organisations.csv", exports.organisations_csv, name="organisations_csv"),
+    # The same files for French Excel (semicolons, decimal commas, UTF-8 with a BOM).
+    *[
+        path(f"donnees/{name}-excel.csv", view, {"excel": True}, name=f"{url_name}_excel")
+        for name, view, url_name in (
+            ("projets", exports.projects_csv, "projects_csv"),
+            ("partenaires", exports.partners_csv, "partners_csv"),
+            ("financements", exports.funding_csv, "funding_csv"),
+            ("contrats", exports.contracts_csv, "contracts_csv"),
+            ("organisations", exports.organisations_csv, "organisations_csv"),
+        )
+    ],
     path("flux/projets.atom", require_safe(ProjectsFeed()), name="projects_feed"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -21,7 +21,10 @@ def dictionary(request):
         ("organisations.csv", "donnees:organisations_csv", ORGANISATIONS),
     ]
     context = {
-        "tables": [{"name": name, "url": reverse(url), "columns": columns} for name, url, columns in tables],
+        "tables": [
+            {"name": name, "url": reverse(url), "excel_url": reverse(f"{url}_excel"), "columns": columns}
+            for name, url, columns in tables
+        ],
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
     }
@@ -30,10 +33,12 @@ def dictionary(request):
 
 @require_safe
 def robots_txt(request):
+    # Disallow first: parsers that take the first matching rule (Python's robotparser) must not read
+    # "Allow: /" as allowing /admin/.
     lines = [
         "User-agent: *",
-        "Allow: /",
         "Disallow: /admin/",
+        "Allow: /",
         f"Sitemap: {absolute(reverse('donnees:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -72,7 +72,7 @@ def test_xlsx_has_one_sheet_per_table_and_neutralised_cells(client, catalogue):
     response = client.get("/donnees/projets.xlsx")
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    assert workbook.sheetnames == ["projets", "partenaires", "financements", "contrats"]
+    assert workbook.sheetnames == ["projets", "partenaires", "financements", "contrats", "organisations"]
     rows = workbook["projets"].iter_rows(values_only=True)
     title = next(rows).index("titre")
     titles = [row[title] for row in rows]
@@ -146,8 +146,8 @@ def test_export_queries_do_not_grow_with_rows(client, catalogue, make_project, t
     assert many == few
     # The state of the data for the ETag and Last-Modified (7), page restrictions (1), the view restrictions
     # of the one collection whose document is named (1), then the chunk: its pages and one query per relation
-    # (8). The members' contract needs no verdict.
-    assert few["/donnees/projets.xlsx"] == 7 + 2 + 8, few
+    # (8), and the organisations sheet (2). The members' contract needs no verdict.
+    assert few["/donnees/projets.xlsx"] == 7 + 2 + 8 + 2, few
     rows = read_csv(client, "/donnees/projets.csv")
     assert len(rows) == 40 and {row["themes"] for row in rows} >= {"ess", "sante-environnementale"}
 
