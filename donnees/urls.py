@@ -13,6 +13,7 @@ app_name = "donnees"
 
 data_urls = [
     path("donnees/", views.dictionary, name="dictionary"),
+    path("donnees/datapackage.json", views.datapackage, name="datapackage"),
     path("donnees/projets.csv", exports.projects_csv, name="projects_csv"),
     path("donnees/projets.xlsx", exports.projects_xlsx, name="projects_xlsx"),
     path("donnees/projets.json", exports.projects_json, name="projects_json"),
