@@ -68,7 +68,7 @@ def address_key(group: str, request: HttpRequest) -> str:
     return address
 
 
-def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+def too_many_requests(request: HttpRequest, retry_after: int, limit: int | None = None) -> HttpResponse:
     message = _("Trop de requêtes : merci de patienter %(seconds)s secondes avant de réessayer.") % {
         "seconds": retry_after
     }
@@ -78,6 +78,10 @@ def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
         html = render_to_string("cms/rate_limited.html", {"message": message}, request=request)
         response = HttpResponse(html, status=429)
     response["Retry-After"] = str(retry_after)
+    if limit is not None:  # the IETF RateLimit fields, for clients that read them rather than Retry-After
+        response["RateLimit-Limit"] = str(limit)
+        response["RateLimit-Remaining"] = "0"
+        response["RateLimit-Reset"] = str(retry_after)
     return response
 
 
@@ -90,7 +94,7 @@ def check_rate(request: HttpRequest, scope: str, limit: int, period: int, key=ad
     usage = get_usage(request, group=scope, key=key, rate=(limit, period), method=ALL, increment=True)
     if usage is None or not usage["should_limit"]:
         return None
-    return too_many_requests(request, max(usage["time_left"], 1))
+    return too_many_requests(request, max(usage["time_left"], 1), limit)
 
 
 def rate_limit(scope: str, limit: int, period: int, methods: tuple[str, ...] | None = None):

@@ -4,9 +4,10 @@ Structured fields reuse the export records, so the API shows exactly what the op
 no drafts, no restricted pages, no members-only document URLs.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from rest_framework.fields import Field
+from rest_framework.fields import Field, UUIDField
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
@@ -15,6 +16,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from cms.document_access import DocumentAccess
+from cms.site_url import absolute
 from projets.models import Organisation, ProjectPage, Territory, Theme
 from search.query import QueryError, check_text, has_forbidden_characters
 
@@ -53,14 +55,34 @@ class CheckedFieldsFilter(FieldsFilter):
 
 
 class CheckedPagination(WagtailPagination):
-    """Wagtail's offset/limit pagination, with a 400 for an offset beyond any listing (the database's 500)."""
+    """Wagtail's offset/limit pagination, with a 400 for an offset beyond any listing (the database's 500),
+    and the addresses of the next and previous pages in `meta` (null at either end), as clients follow them."""
 
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "")
         # ASCII digits only: "²".isdigit() is true, int("²") fails (Wagtail's own check then answers 400).
         if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset : {MAX_OFFSET} au plus")
-        return super().paginate_queryset(queryset, request, view)
+        page = super().paginate_queryset(queryset, request, view)
+        self.request = request
+        self.offset = int(request.GET.get("offset", 0))
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        self.limit = int(request.GET.get("limit", min(20, limit_max) if limit_max else 20))  # Wagtail's default
+        return page
+
+    def _link(self, offset: int) -> str:
+        params = self.request.GET.copy()
+        params["offset"] = str(offset)
+        return absolute(f"{self.request.path}?{params.urlencode()}")
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        meta = response.data["meta"]
+        step = self.limit or 1
+        following = self.offset + step
+        meta["next"] = self._link(following) if self.limit and following < self.total_count else None
+        meta["previous"] = self._link(max(self.offset - step, 0)) if self.limit and self.offset > 0 else None
+        return response
 
 
 class CheckedSearchFilter(SearchFilter):
@@ -120,6 +142,10 @@ def _contracts(page, request):
     return records.contract_rows(page, request._public_document_access, request, as_lists=True)
 
 
+# The public identifier (the key of the open data exports), under a name that says what it is.
+IDENTIFIER_FIELD = APIField("identifier", serializer=UUIDField(source="public_id", read_only=True))
+
+
 class ProjectsAPIViewSet(CheckedLookups, PagesAPIViewSet):
     name = "projets"
     model = ProjectPage
@@ -137,11 +163,12 @@ class ProjectsAPIViewSet(CheckedLookups, PagesAPIViewSet):
         "scale",
         "cooperation_format",
     ]
-    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "reference", "summary"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "identifier", "reference", "summary"]
 
     @classmethod
     def get_body_fields(cls, model):
         structured = [
+            IDENTIFIER_FIELD,
             APIField("themes", serializer=RecordField(lambda page, r: [t.slug for t in page.themes.all()])),
             APIField(
                 "territories",
@@ -179,10 +206,15 @@ class _ReadOnlyModelViewSet(CheckedLookups, BaseAPIViewSet):
 
 class OrganisationsAPIViewSet(_ReadOnlyModelViewSet):
     name = "organisations"
+    listing_default_fields = [*_ReadOnlyModelViewSet.listing_default_fields, "identifier"]
     body_fields = [*BaseAPIViewSet.body_fields, "name", "acronym", "slug", "kind", "description", "website"]
     body_fields += ["city", "country", "rna", "siren", "rnsr", "ror"]
 
     model = Organisation
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return [*super().get_body_fields(model), IDENTIFIER_FIELD]
 
     def get_queryset(self):
         return public_organisations()

@@ -63,9 +63,14 @@ def _organisation_columns(prefix: str) -> list[Column]:
 
 PROJECTS = [
     Column(
+        "identifiant",
+        "export",
+        _("Identifiant public et stable de l'étude de cas, donné à sa création : clé des autres fichiers."),
+    ),
+    Column(
         "reference",
         "text",
-        _("Référence stable du projet : clé des autres feuilles et des réimports."),
+        _("Référence choisie par l'éditeur (facultative) : clé des autres feuilles d'un fichier d'import."),
         "reference",
         required=True,
         max_length=64,
@@ -105,8 +110,14 @@ PROJECTS = [
 ]
 
 PARTNERS = [
+    Column("projet", "export", _("Identifiant public de l'étude de cas (colonne identifiant de projets.csv).")),
     Column("reference", "text", _("Référence du projet."), required=True),
     Column("organisation", "text", _("Nom de la structure partenaire."), "name", required=True, max_length=255),
+    Column(
+        "organisation_identifiant",
+        "export",
+        _("Identifiant public de la structure (colonne identifiant de organisations.csv)."),
+    ),
     *_organisation_columns(""),
     Column("role", "choice", _("Rôle dans le projet."), "role", required=True, choices=choices.PartnerRole),
     Column("apport", "choice", _("Apport principal."), "contribution", choices=choices.Contribution),
@@ -114,8 +125,14 @@ PARTNERS = [
 ]
 
 FUNDING = [
+    Column("projet", "export", _("Identifiant public de l'étude de cas (colonne identifiant de projets.csv).")),
     Column("reference", "text", _("Référence du projet."), required=True),
     Column("financeur", "text", _("Nom du financeur (facultatif)."), "name", max_length=255),
+    Column(
+        "financeur_identifiant",
+        "export",
+        _("Identifiant public du financeur (colonne identifiant de organisations.csv) ; vide sans financeur."),
+    ),
     *_organisation_columns("financeur"),
     Column("programme", "text", _("Programme ou appel."), "programme", max_length=255),
     Column("type", "choice", _("Type de financement."), "kind", required=True, choices=choices.FundingKind),
@@ -125,10 +142,16 @@ FUNDING = [
 ]
 
 CONTRACTS = [
+    Column("projet", "export", _("Identifiant public de l'étude de cas (colonne identifiant de projets.csv).")),
     Column("reference", "text", _("Référence du projet."), required=True),
     Column("type", "choice", _("Type de contrat."), "kind", required=True, choices=choices.ContractKind),
     Column("intitule", "text", _("Intitulé."), "title", max_length=255),
     Column("parties", "list", _("Signataires (noms ou sigles des partenaires), séparés par « | »."), "parties"),
+    Column(
+        "parties_identifiants",
+        "export",
+        _("Identifiants publics des signataires (colonne identifiant de organisations.csv), séparés par « | »."),
+    ),
     Column("date_signature", "date", _("Date de signature (AAAA-MM-JJ ou JJ/MM/AAAA)."), "signed_on"),
     Column("duree_mois", "int", _("Durée en mois."), "duration_months"),
     Column(
@@ -155,6 +178,7 @@ CONTRACTS = [
 ]
 
 ORGANISATIONS = [
+    Column("identifiant", "export", _("Identifiant public et stable de la structure, donné à sa création.")),
     Column("nom", "text", _("Nom."), "name"),
     Column("sigle", "text", _("Sigle."), "acronym"),
     Column("type_structure", "choice", _("Type de structure."), "kind", choices=choices.OrganisationKind),

@@ -9,6 +9,7 @@ from dataclasses import replace
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest, QueryDict
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,11 @@ from search.results import SearchOutcome
 from search.service import search
 
 FEED_SIZE = 50
+# The feeds carry French content (titles and summaries as written): their text and xml:lang are French
+# whatever the visitor's interface language.
+CONTENT_LANGUAGE = "fr"
+# Who signs the entries: the site's editorial team (editors' own names are never published).
+AUTHOR_NAME = "Coopérathèque"
 # Parameters of a results page that mean nothing for a feed (always page 1, newest first).
 PAGE_PARAMETERS = ("page", "page_size", "sort")
 
@@ -71,12 +77,22 @@ class TextSummaryAtomFeed(Atom1Feed):
 
 class ProjectsFeed(Feed):
     feed_type = TextSummaryAtomFeed
+    language = CONTENT_LANGUAGE
+    author_name = AUTHOR_NAME
+    item_author_name = AUTHOR_NAME
 
     def __call__(self, request, *args, **kwargs):
-        try:
-            return super().__call__(request, *args, **kwargs)
-        except QueryError as error:
-            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        with translation.override(CONTENT_LANGUAGE):
+            try:
+                return super().__call__(request, *args, **kwargs)
+            except QueryError as error:
+                return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+
+    def author_link(self):
+        return absolute("/")
+
+    def item_author_link(self):
+        return absolute("/")
 
     def get_object(self, request):
         self.request = request

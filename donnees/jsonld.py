@@ -2,12 +2,21 @@
 
 import json
 
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from cms.site_url import absolute
-from projets.choices import PartnerRole, TerritoryKind
+from projets.choices import FundingKind, PartnerRole, TerritoryKind
 
 SCHEMA_CONTEXT = "https://schema.org"
+CONTENT_LANGUAGE = "fr"
+# Registries with a public page per identifier (sameAs).
+REGISTRY_URLS = {
+    "ror": "https://ror.org/{}",
+    "siren": "https://annuaire-entreprises.data.gouv.fr/entreprise/{}",
+}
+# propertyID of the site's own identifiers (the `identifiant` column of the open data).
+IDENTIFIER_SCHEME = "cooperatheque"
 # The same escapes as Django's json_script: the JSON cannot close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -18,21 +27,34 @@ def _date(year, month) -> str:
     return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
 
+def public_identifier(obj) -> dict:
+    """The site's public identifier of a case study or an organisation (the key of the open data)."""
+    return {"@type": "PropertyValue", "propertyID": IDENTIFIER_SCHEME, "value": str(obj.public_id)}
+
+
 def organisation_jsonld(organisation, request=None, context=True, linked=True) -> dict:
     data = {"@type": "Organization", "name": organisation.name}
     if context:
         data = {"@context": SCHEMA_CONTEXT, **data}
     if organisation.acronym:
         data["alternateName"] = organisation.acronym
-    if organisation.website:
-        data["sameAs"] = [organisation.website]
-    if organisation.ror:
-        data.setdefault("sameAs", []).append(f"https://ror.org/{organisation.ror}")
+    same_as = [organisation.website] if organisation.website else []
+    same_as += [
+        url.format(getattr(organisation, scheme))
+        for scheme, url in REGISTRY_URLS.items()
+        if getattr(organisation, scheme)
+    ]
+    if same_as:
+        data["sameAs"] = same_as
+    if organisation.siren:
+        data["iso6523Code"] = f"0002:{organisation.siren}"  # ISO 6523 ICD 0002: the SIRENE register
     identifiers = [
         {"@type": "PropertyValue", "propertyID": scheme.upper(), "value": getattr(organisation, scheme)}
         for scheme in ("rna", "siren", "rnsr", "ror")
         if getattr(organisation, scheme)
     ]
+    if organisation.public_id:
+        identifiers.insert(0, public_identifier(organisation))
     if identifiers:
         data["identifier"] = identifiers
     if organisation.description:
@@ -71,10 +93,13 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
         "description": page.summary,
         "url": page.get_full_url(request),
     }
+    if page.public_id:
+        data["identifier"] = public_identifier(page)
+    # A Project is an Organization in schema.org: its period is its founding and dissolution dates.
     if start := _date(page.start_year, page.start_month):
-        data["startDate"] = start
+        data["foundingDate"] = start
     if end := _date(page.end_year, page.end_month):
-        data["endDate"] = end
+        data["dissolutionDate"] = end
     tag_names = loaded["tag_names"] if "tag_names" in loaded else [tag.name for tag in page.tags.all()]
     keywords = [theme.name for theme in loaded.get("themes", page.themes.all())] + tag_names
     if keywords:
@@ -84,9 +109,10 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
         data["areaServed"] = areas
     # One query each, whatever the number of partners and funding lines (the page's query count is constant).
     partners = loaded["partners"] if "partners" in loaded else list(page.partners.select_related("organisation"))
-    members = [p.organisation for p in partners if p.role != PartnerRole.FUNDER]
+    members = [p for p in partners if p.role != PartnerRole.FUNDER]
     funders = {p.organisation.pk: p.organisation for p in partners if p.role == PartnerRole.FUNDER}
     lines = loaded["funding_lines"] if "funding_lines" in loaded else page.funding_lines.select_related("funder")
+    lines = list(lines)
     for line in lines:
         if line.funder_id:
             funders.setdefault(line.funder_id, line.funder)
@@ -96,11 +122,33 @@ def project_jsonld(page, request=None, loaded=None) -> dict:
         linked = linkable is None or organisation.pk in linkable
         return organisation_jsonld(organisation, request, context=False, linked=linked)
 
-    if members:
-        data["member"] = [described(o) for o in members]
-    if funders:
-        data["funder"] = [described(o) for o in funders.values()]
+    with translation.override(CONTENT_LANGUAGE):  # labels in the language of the content
+        if members:
+            data["member"] = [_role(partner, described(partner.organisation)) for partner in members]
+        if funders:
+            data["funder"] = [described(o) for o in funders.values()]
+        grants = [_grant(line, described) for line in lines]
+    if grants:
+        data["funding"] = grants
     return data
+
+
+def _role(partner, organisation: dict) -> dict:
+    """schema.org's Role pattern: the member wrapped in an OrganizationRole that names its part."""
+    role = {"@type": "OrganizationRole", "roleName": str(PartnerRole(partner.role).label), "member": organisation}
+    if partner.contribution_details:
+        role["description"] = partner.contribution_details
+    return role
+
+
+def _grant(line, described) -> dict:
+    """A funding line as a MonetaryGrant: its funder, its amount in euros, its programme."""
+    grant = {"@type": "MonetaryGrant", "name": line.programme or str(FundingKind(line.kind).label)}
+    if line.funder_id:
+        grant["funder"] = described(line.funder)
+    if line.amount is not None:
+        grant["amount"] = {"@type": "MonetaryAmount", "value": float(line.amount), "currency": "EUR"}
+    return grant
 
 
 def jsonld_script(data: dict) -> str:

@@ -30,6 +30,11 @@ def organisation_fields(organisation: Organisation | None, prefix: str = "") -> 
     }
 
 
+def public_id(obj) -> str:
+    """The public identifier of a case study or an organisation, as it goes out ("" for none)."""
+    return str(obj.public_id) if obj is not None and obj.public_id else ""
+
+
 def project_fields(page, request=None, as_lists=False) -> dict:
     """The main row of a case study; lists joined with « | » unless as_lists (JSON)."""
 
@@ -39,6 +44,7 @@ def project_fields(page, request=None, as_lists=False) -> dict:
 
     published = page.first_published_at
     return {
+        "identifiant": public_id(page),
         "reference": _value(page.reference),
         "titre": page.title,
         "resume": page.summary,
@@ -61,6 +67,7 @@ def partner_rows(page) -> list[dict]:
     return [
         {
             "organisation": partner.organisation.name,
+            "organisation_identifiant": public_id(partner.organisation),
             **organisation_fields(partner.organisation),
             "role": partner.role,
             "apport": partner.contribution,
@@ -74,6 +81,7 @@ def funding_rows(page) -> list[dict]:
     return [
         {
             "financeur": line.funder.name if line.funder else "",
+            "financeur_identifiant": public_id(line.funder),
             **organisation_fields(line.funder, "financeur"),
             "programme": line.programme,
             "type": line.kind,
@@ -88,12 +96,15 @@ def funding_rows(page) -> list[dict]:
 def contract_rows(page, access: DocumentAccess, request=None, as_lists=False) -> list[dict]:
     rows = []
     for contract in page.contracts.all():
-        parties = [organisation.name for organisation in contract.parties.all()]
+        organisations = list(contract.parties.all())
+        parties = [organisation.name for organisation in organisations]
+        party_ids = [public_id(organisation) for organisation in organisations]
         rows.append(
             {
                 "type": contract.kind,
                 "intitule": contract.title,
                 "parties": parties if as_lists else LIST_SEPARATOR.join(parties),
+                "parties_identifiants": party_ids if as_lists else LIST_SEPARATOR.join(party_ids),
                 "date_signature": contract.signed_on.isoformat() if contract.signed_on else "",
                 "duree_mois": _value(contract.duration_months),
                 "propriete_intellectuelle": contract.intellectual_property,
@@ -123,6 +134,7 @@ def project_record(page, access: DocumentAccess, request=None) -> dict:
 def organisation_row(organisation: Organisation) -> dict:
     territory = organisation.territory
     return {
+        "identifiant": public_id(organisation),
         "nom": organisation.name,
         "sigle": organisation.acronym,
         "type_structure": organisation.kind,

@@ -238,3 +238,27 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "cms.pagecache.PageCacheMiddleware"
 )
+
+# Open data and JSON APIs over HTTP (donnees/http.py): conditional GETs (ETag, Last-Modified, 304), gzip for
+# data answers only (never HTML: BREACH), 405s in JSON, cross-origin GET on /api/ and the exports only.
+INSTALLED_APPS += ["corsheaders"]
+for _before, _added in (
+    ("cms.head.HeadAsGetMiddleware", "corsheaders.middleware.CorsMiddleware"),
+    ("corsheaders.middleware.CorsMiddleware", "donnees.http.DataGZipMiddleware"),
+    ("donnees.http.DataGZipMiddleware", "django.middleware.http.ConditionalGetMiddleware"),
+    ("django.middleware.common.CommonMiddleware", "donnees.http.JsonMethodNotAllowedMiddleware"),
+):
+    MIDDLEWARE.insert(MIDDLEWARE.index(_before) + 1, _added)
+CORS_ALLOW_ALL_ORIGINS = True  # anonymous, read-only data: no credentials are ever allowed
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/(api/.*|donnees/[\w.-]+\.(csv|json|xlsx))$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]

@@ -1,5 +1,6 @@
 """Organisations: associations, labs, funders… shared by every case study."""
 
+import uuid
 from functools import lru_cache
 
 from django.conf import settings
@@ -37,6 +38,13 @@ def organisation_url(slug: str, _urlconf: str, _script_prefix: str) -> str:
 def organisation_label(name: str, acronym: str) -> str:
     """How an organisation is named everywhere, also from rows read without the model (search hits)."""
     return f"{name} ({acronym})" if acronym else name
+
+
+def public_id_field(help_text) -> models.UUIDField:
+    """A stable public identifier: drawn at creation, never edited, never reused (a random UUID)."""
+    return models.UUIDField(
+        _("identifiant public"), default=uuid.uuid4, unique=True, editable=False, help_text=help_text
+    )
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -100,6 +108,9 @@ def publicly_visible_among(ids) -> set[int]:
 
 
 class Organisation(ChoiceLabels, index.Indexed, models.Model):
+    public_id = public_id_field(
+        _("Donné à la création, jamais réutilisé ni modifié : la clé de l'organisation dans les données ouvertes.")
+    )
     name = models.CharField(
         _("nom"), max_length=255, help_text=_("Le nom complet ; deux organisations ne peuvent pas porter le même.")
     )

@@ -25,6 +25,7 @@ from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, Terr
 from projets.completeness import missing_parts_of
 from projets.facets import facet_keys, facet_values
 from projets.forms import FundingLineForm, ProjectPageForm, RowFormInlinePanel
+from projets.models.organisations import public_id_field
 from projets.widgets import ThemeChooserWidget
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -90,6 +91,9 @@ class ProjectTag(TaggedItemBase):
 class ProjectPage(ChoiceLabels, BasePage):
     """A cooperation case study, with its structured partners, funding, contracts and lessons."""
 
+    public_id = public_id_field(
+        _("Donné à la création, jamais réutilisé ni modifié : la clé de l'étude de cas dans les données ouvertes.")
+    )
     reference = models.CharField(
         _("référence"),
         max_length=64,
@@ -172,6 +176,8 @@ class ProjectPage(ChoiceLabels, BasePage):
     )
 
     base_form_class = ProjectPageForm
+    # A copy is another case study: it draws its own public identifier.
+    exclude_fields_in_copy = ["public_id"]
     parent_page_types = ["projets.ProjectIndexPage"]
     subpage_types = []
 

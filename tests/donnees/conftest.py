@@ -65,6 +65,17 @@ def vises(**overrides) -> dict:
 
 
 @pytest.fixture
+def indexed(catalogue, search_backend):
+    """The catalogue in the configured search backend (the feed runs through the search service)."""
+    from projets.models import ProjectPage
+
+    for page in ProjectPage.objects.live():
+        search_backend.add(page)
+    search_backend.refresh_indexes()
+    return catalogue
+
+
+@pytest.fixture
 def catalogue(make_project, themes):
     """Public case studies with every part, plus a draft, a private page and a members-only document."""
     from django.core.files.base import ContentFile

@@ -2,7 +2,6 @@ import json
 from pathlib import Path
 
 import feedparser
-import pytest
 from django.conf import settings
 from django.utils.html import escape
 from pyld import jsonld
@@ -27,10 +26,10 @@ def expand(data):
 def test_case_study_jsonld_expands_to_a_research_project(catalogue):
     page = catalogue["public"][0]
     data = project_jsonld(page)
-    assert data["startDate"] == "2018" and data["endDate"] == "2020-06"
+    assert data["foundingDate"] == "2018" and data["dissolutionDate"] == "2020-06"
     [expanded] = expand(data)
     assert expanded["@type"] == [SCHEMA + "ResearchProject"]
-    members = {m[SCHEMA + "name"][0]["@value"] for m in expanded[SCHEMA + "member"]}
+    members = {m[SCHEMA + "member"][0][SCHEMA + "name"][0]["@value"] for m in expanded[SCHEMA + "member"]}
     assert members == {"Laboratoire d'essai", "Association des jardins"}
     assert expanded[SCHEMA + "funder"][0][SCHEMA + "name"][0]["@value"] == "Fondation d'essai"
     areas = {a[SCHEMA + "name"][0]["@value"] for a in expanded[SCHEMA + "areaServed"]}
@@ -50,17 +49,21 @@ def test_the_page_shows_the_jsonld_built_from_what_it_already_read(client, catal
     page = catalogue["public"][0]
     shown, direct = page_jsonld(client, page), project_jsonld(page)
     assert sorted(shown["keywords"]) == sorted(direct["keywords"]) == ["Santé environnementale", "jardins", "sols"]
-    for key in ("name", "areaServed", "startDate", "endDate"):
+    for key in ("name", "areaServed", "foundingDate", "dissolutionDate"):
         assert shown[key] == direct[key]
-    for key in ("member", "funder"):
-        assert [org["name"] for org in shown[key]] == [org["name"] for org in direct[key]]
+    grants = [[(g["name"], g["funder"]["name"], g["amount"]) for g in data["funding"]] for data in (shown, direct)]
+    assert grants[0] == grants[1]
+    members = [[role["member"]["name"] for role in data["member"]] for data in (shown, direct)]
+    assert members[0] == members[1]
+    assert [org["name"] for org in shown["funder"]] == [org["name"] for org in direct["funder"]]
 
 
 def test_organisation_jsonld_expands(catalogue):
     lab = Organisation.objects.get(acronym="LABE")
     [expanded] = expand(organisation_jsonld(lab))
     assert expanded["@type"] == [SCHEMA + "Organization"]
-    assert expanded[SCHEMA + "identifier"][0][SCHEMA + "value"][0]["@value"] == "732829320"
+    values = {item[SCHEMA + "value"][0]["@value"] for item in expanded[SCHEMA + "identifier"]}
+    assert values == {"732829320", str(lab.public_id)}
 
 
 def test_case_study_page_carries_escaped_jsonld(client, make_project):
@@ -79,17 +82,6 @@ def entries(client, query=""):
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     return feed, sorted(entry.title for entry in feed.entries)
-
-
-@pytest.fixture
-def indexed(catalogue, search_backend):
-    """The catalogue in the configured search backend (the feed runs through the search service)."""
-    from projets.models import ProjectPage
-
-    for page in ProjectPage.objects.live():
-        search_backend.add(page)
-    search_backend.refresh_indexes()
-    return catalogue
 
 
 def test_latest_feed_lists_public_case_studies_only(client, indexed):
