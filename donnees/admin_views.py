@@ -24,6 +24,14 @@ class ImportForm(forms.Form):
     contrats = forms.FileField(label=_("CSV des contrats"), required=False)
     dry_run = forms.BooleanField(label=_("Simulation : valider sans rien enregistrer"), required=False, initial=True)
     publish = forms.BooleanField(label=_("Publier les études de cas (sinon brouillons)"), required=False)
+    force = forms.BooleanField(
+        label=_("Remplacer les modifications faites dans l'administration"),
+        required=False,
+        help_text=_(
+            "Sans cette case, une étude de cas modifiée dans l'administration depuis le dernier import est "
+            "signalée comme conflit et rien n'est enregistré."
+        ),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -55,6 +63,7 @@ def import_view(request):
                 tables,
                 dry_run=form.cleaned_data["dry_run"],
                 publish=form.cleaned_data["publish"],
+                force=form.cleaned_data["force"],
                 user=request.user,
             )
     return render(request, "donnees/admin/import.html", {"form": form, "report": report, "file_error": file_error})

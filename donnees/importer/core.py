@@ -2,6 +2,8 @@
 
 Any error writes nothing; a dry run validates against the database and rolls back. Re-importing
 the same file changes nothing: a case study whose content is unchanged (by reference) is skipped.
+A case study edited in the admin since the last import is a conflict: reported per row, and like an
+error it writes nothing, unless `force` replaces the editors' version.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from projets.models import (
 )
 
 from .cells import CellError, read_cell
+from .history import IMPORT_ACTION, admin_edit_of_latest, describe_edit, last_imported_revision
 from .organisations import OrganisationResolver
 from .readers import Row, Tables
 
@@ -34,19 +37,28 @@ from .readers import Row, Tables
 class ImportReport:
     dry_run: bool = False
     errors: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    force: bool = False
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
     published: int = 0
     organisations_created: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.conflicts
 
     def summary(self) -> str:
         if self.errors:
             return _("%(count)s erreur(s) : rien n'a été enregistré.") % {"count": len(self.errors)}
+        if self.conflicts:
+            return _(
+                "%(count)s conflit(s) : des études de cas ont été modifiées dans l'administration depuis le "
+                "dernier import ; rien n'a été enregistré. Pour remplacer ces modifications, relancez l'import "
+                "avec --force (ou la case « Remplacer les modifications » de la page d'import)."
+            ) % {"count": len(self.conflicts)}
         text = _(
             "%(created)s étude(s) de cas créée(s), %(updated)s mise(s) à jour, %(unchanged)s inchangée(s), "
             "%(organisations)s organisation(s) créée(s), %(published)s publiée(s)."
@@ -57,6 +69,10 @@ class ImportReport:
             "organisations": self.organisations_created,
             "published": self.published,
         }
+        if self.replaced:
+            text += " " + _("Modifications faites dans l'administration remplacées : %(refs)s.") % {
+                "refs": ", ".join(self.replaced)
+            }
         if self.dry_run:
             text += " " + _("Simulation : rien n'a été enregistré.")
         return text
@@ -118,12 +134,13 @@ def _signature(page) -> tuple:
 
 
 class ProjectImporter:
-    def __init__(self, tables: Tables, *, publish=False, dry_run=False, user=None, progress=None):
+    def __init__(self, tables: Tables, *, publish=False, dry_run=False, force=False, user=None, progress=None):
         self.tables = tables
         self.publish = publish
+        self.force = force
         self.user = user
         self.progress = progress or (lambda done, total: None)
-        self.report = ImportReport(dry_run=dry_run)
+        self.report = ImportReport(dry_run=dry_run, force=force)
         self.errors = _Errors(tables.errors)
         self.organisations = OrganisationResolver()
         self.new_pages: list[ProjectPage] = []
@@ -305,7 +322,7 @@ class ProjectImporter:
             page.live = False
             index.add_child(instance=page)
             self.new_pages.append(page)
-            revision = page.save_revision(user=self.user)
+            revision = page.save_revision(user=self.user, log_action=IMPORT_ACTION)
             self.report.created.append(reference)
         else:
             page = existing.get_latest_revision_as_object()
@@ -317,14 +334,33 @@ class ProjectImporter:
             if _signature(page) == before:
                 revision = None
                 self.report.unchanged.append(reference)
+            elif self._edited_in_admin(existing, before, project, reference):
+                return
             else:
-                revision = page.save_revision(user=self.user)
+                revision = page.save_revision(user=self.user, log_action=IMPORT_ACTION)
                 self.report.updated.append(reference)
             if self.publish and revision is None and (not existing.live or existing.has_unpublished_changes):
                 revision = existing.latest_revision
         if self.publish and revision is not None:
             revision.publish(user=self.user)
             self.report.published += 1
+
+    def _edited_in_admin(self, existing: ProjectPage, latest: tuple, project: _Project, reference: str) -> bool:
+        """Record a conflict when an editor's version (not the import's) would be replaced without `force`."""
+        edit = admin_edit_of_latest(existing)
+        if edit is None:
+            return False
+        imported = last_imported_revision(existing)
+        if imported is not None and _signature(imported.as_object()) == latest:
+            return False  # saved again in the admin, unchanged since the import
+        if self.force:
+            self.report.replaced.append(reference)
+            return False
+        self.report.conflicts.append(
+            _("%(where)s : « %(ref)s » %(edit)s, après le dernier import ; elle n'est pas remplacée.")
+            % {"where": project.row.where, "ref": reference, "edit": describe_edit(edit)}
+        )
+        return True
 
     def _restore_search_index(self) -> None:
         """The engine indexed inside the rolled-back transaction: forget new objects, re-read the others."""
@@ -346,13 +382,14 @@ class ProjectImporter:
                     self._save(index, reference, project)
                     self.progress(done, total)
                 self.report.organisations_created = self.organisations.created
-                rolled_back = bool(self.errors or self.report.dry_run)
+                rolled_back = bool(self.errors or self.report.conflicts or self.report.dry_run)
                 transaction.set_rollback(rolled_back)
             if rolled_back:
                 self._restore_search_index()
         self.report.errors = list(self.errors)
-        if self.report.errors:
+        if self.report.errors or self.report.conflicts:
             self.report.created, self.report.updated, self.report.unchanged = [], [], []
+            self.report.replaced = []
             self.report.published = self.report.organisations_created = 0
         return self.report
 

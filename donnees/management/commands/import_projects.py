@@ -19,6 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--contracts", type=Path, help="CSV des contrats (sinon FICHIER_contrats.csv)")
         parser.add_argument("--dry-run", action="store_true", help="Valide et rend compte sans rien enregistrer.")
         parser.add_argument("--publish", action="store_true", help="Publie les études de cas (sinon brouillons).")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Remplace aussi les études de cas modifiées dans l'administration depuis le dernier import.",
+        )
 
     def handle(self, *args, **options):
         path: Path = options["file"]
@@ -37,9 +42,15 @@ class Command(BaseCommand):
             )
         except ImportFileError as error:
             raise CommandError(str(error)) from error
-        report = import_tables(tables, publish=options["publish"], dry_run=options["dry_run"], progress=self.progress)
-        for error in report.errors:
-            self.stderr.write(error)
+        report = import_tables(
+            tables,
+            publish=options["publish"],
+            dry_run=options["dry_run"],
+            force=options["force"],
+            progress=self.progress,
+        )
+        for message in [*report.errors, *report.conflicts]:
+            self.stderr.write(message)
         if not report.ok:
             raise CommandError(report.summary())
         self.stdout.write(self.style.SUCCESS(report.summary()))
