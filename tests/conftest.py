@@ -1,17 +1,66 @@
 """Shared fixtures: the site tree and the search backend chosen by the environment."""
 
+import contextlib
+
 import pytest
 from django.conf import settings
+from django.db import transaction
 from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
 from cms.demo import build_site_tree
-from search.engine_indexes import drop_prefixed_indexes, index_exists, prefixed_indexes
+from search.engine_indexes import index_exists, prefixed_indexes
 
 
 def engine_in_use() -> str:
     """'database' or the engine scheme (opensearch, elasticsearch) of SEARCH_URL."""
     return settings.SEARCH_URL.split("://", 1)[0] if settings.SEARCH_URL else "database"
+
+
+def reads_shared_data(item) -> bool:
+    """The test uses data built once for its module or session (a fixture of ours that unblocks the database)."""
+    for fixturedefs in item._fixtureinfo.name2fixturedefs.values():
+        for fixturedef in fixturedefs:
+            if (
+                fixturedef.scope != "function"
+                and "django_db_blocker" in fixturedef.argnames
+                and not fixturedef.func.__module__.startswith("pytest_django")
+            ):
+                return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    """Put the readers of a module's shared data last among the tests of that module that run in a row
+    (pytest-django has already ordered them): no other test of the module runs inside the transaction that
+    holds the data (shared_data)."""
+    ordered, run = [], []
+    for item in [*items, None]:
+        if run and (item is None or item.path != run[0].path):
+            ordered += sorted(run, key=reads_shared_data)
+            run = []
+        if item is not None:
+            run.append(item)
+    items[:] = ordered
+
+
+@contextlib.contextmanager
+def shared_data(django_db_blocker):
+    """Data built once for a module, in a transaction rolled back after its last test.
+
+    Each test of the module still runs in its own savepoint (pytest-django's `db`), so what a test writes to
+    the database is undone before the next one. What it writes to a search engine is not: see tests/search.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            forget_memory()
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +72,10 @@ def no_memory_from_earlier_tests():
     after any engine failure, which a slow CI run can cause in an unrelated test; the restrictions memo
     (projets.restrictions) ends with request_finished, which an unconsumed streaming response never sends.
     """
+    forget_memory()
+
+
+def forget_memory():
     from django.core.cache import cache
 
     from projets import restrictions
@@ -47,17 +100,61 @@ def search_backend(db):
 
 
 def empty_search_backend():
-    """The configured backend, its indexes emptied and mapped (the engine's; the database one is the database)."""
+    """The configured backend, its indexes emptied and mapped (the engine's; the database one is the database).
+
+    An index that nothing wrote to since it was made here, and that is still as it was made (aliases,
+    settings, mappings), is kept: it is what making it again would give, and making an index costs the engine
+    a second. Emptying one instead would not do: deleted documents still count in the relevance statistics.
+    """
     backend = get_search_backend()
-    if engine_in_use() != "database":
-        # Not backend.reset_indexes(): it cannot delete an alias left by an atomic rebuild.
-        drop_prefixed_indexes(backend)
-        for model in get_indexed_models():
-            index = backend.get_index_for_model(model)
-            if not index_exists(backend, index.name):
-                index.put()
-            index.add_model(model)
+    if engine_in_use() == "database":
+        return backend
+    made = _MADE_INDEXES.setdefault(backend.index_prefix, {})
+    state = engine_index_state(backend)
+    writes = engine_write_counts(backend, list(state))
+    kept = {name for name in state if made.get(name) == state[name] and writes[name] == (0, 0)}
+    # Not backend.reset_indexes(): it cannot delete an alias left by an atomic rebuild.
+    for name in sorted(prefixed_indexes(backend)):
+        if name not in kept:
+            backend.es.indices.delete(index=name, ignore_unavailable=True)
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        if index.name in kept:
+            continue
+        if not index_exists(backend, index.name):
+            index.put()
+        index.add_model(model)
+    made.clear()
+    made.update(engine_index_state(backend))
     return backend
+
+
+_MADE_INDEXES: dict[str, dict] = {}
+# Settings an index gets when it is made, whatever it holds.
+_VOLATILE_SETTINGS = ("uuid", "creation_date", "version", "provided_name")
+
+
+def engine_index_state(backend) -> dict:
+    """{index name: its aliases, settings and mappings} for this prefix's own indexes."""
+    from search.engine_indexes import is_own_index, own_index_names
+
+    own = own_index_names(backend)
+    found = backend.es.indices.get(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+    state = {}
+    for name, index in sorted(found.items()):
+        if is_own_index(name, own):
+            kept = {key: value for key, value in index["settings"]["index"].items() if key not in _VOLATILE_SETTINGS}
+            state[name] = (index.get("aliases", {}), kept, index.get("mappings", {}))
+    return state
+
+
+def engine_write_counts(backend, names: list[str]) -> dict[str, tuple[int, int]]:
+    """{index name: (documents indexed, documents deleted)} since the index was made, as the engine counts."""
+    if not names:
+        return {}
+    stats = backend.es.indices.stats(index=names, metric="indexing")["indices"]
+    counted = {name: stats[name]["primaries"]["indexing"] for name in names}
+    return {name: (counts["index_total"], counts["delete_total"]) for name, counts in counted.items()}
 
 
 def drop_aliased_indexes(backend):
@@ -69,14 +166,21 @@ def drop_aliased_indexes(backend):
 
 @pytest.fixture
 def project_index(home_page):
+    """The catalogue page (there is one: max_count), made unless data shared by the module holds it."""
+    from projets.models import ProjectIndexPage
     from tests.factories import ProjectIndexPageFactory
 
-    return ProjectIndexPageFactory(parent=home_page)
+    return ProjectIndexPage.objects.child_of(home_page).first() or ProjectIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def make_project(project_index):
     """Build a published case study with its parts: make_project(title=..., partners=[(org, role)], ...)."""
+    return project_maker(project_index)
+
+
+def project_maker(project_index):
+    """make_project for this index page (also for data built once per module)."""
     from tests.factories import FundingLineFactory, ProjectPageFactory, ProjectPartnerFactory
 
     def build(partners=(), funding=(), publish=True, **fields):

@@ -54,18 +54,18 @@ def test_hits_read_the_stored_names_or_else_the_relations(corpus, django_assert_
         assert json.loads(names_to_store(page)) == names_from_relations(page)
 
 
-def test_a_partner_changed_outside_a_publication_is_shown_at_once(corpus):
-    partner = corpus.fete.partners.get()
+def test_a_partner_changed_outside_a_publication_is_shown_at_once(corpus_to_change):
+    partner = corpus_to_change.fete.partners.get()
     partner.organisation = OrganisationFactory(name="Les Petits Débrouillards")
     partner.save()
-    assert stored_names(corpus.fete) is None
-    assert [name.label for name in card(corpus.fete)[3]] == ["Les Petits Débrouillards"]
+    assert stored_names(corpus_to_change.fete) is None
+    assert [name.label for name in card(corpus_to_change.fete)[3]] == ["Les Petits Débrouillards"]
 
 
-def test_a_draft_keeps_the_published_names_and_publishing_writes_the_new_ones(corpus):
-    page = ProjectPage.objects.get(pk=corpus.fete.pk)
+def test_a_draft_keeps_the_published_names_and_publishing_writes_the_new_ones(corpus_to_change):
+    page = ProjectPage.objects.get(pk=corpus_to_change.fete.pk)
     published = stored_names(page)
-    page.themes.set([*page.themes.all(), *corpus.impact.themes.all()])
+    page.themes.set([*page.themes.all(), *corpus_to_change.impact.themes.all()])
     revision = page.save_revision()
     assert stored_names(page) == published  # a draft is not what cards show
     revision.publish()
