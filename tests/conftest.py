@@ -1,6 +1,13 @@
-"""Shared fixtures: the site tree and the search backend chosen by the environment."""
+"""Shared fixtures: the site tree and the search backend chosen by the environment.
+
+Also how a test is classified. `make test` runs every test on PostgreSQL + OpenSearch (the production
+shape) and only the tests marked `backend` on SQLite + the database search backend: those whose answer may
+depend on the database or the search engine. The mark is put here (pytest_collection_modifyitems), so a new
+test is classified without an edit; `@pytest.mark.backend` in a test module does it by hand.
+"""
 
 import contextlib
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,6 +24,62 @@ def engine_in_use() -> str:
     return settings.SEARCH_URL.split("://", 1)[0] if settings.SEARCH_URL else "database"
 
 
+def database_vendor() -> str:
+    """'postgresql' or 'sqlite': the default database of this run."""
+    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
+
+
+# For a test that checks one backend only (it is reported as skipped on the others).
+only_on_postgresql = pytest.mark.skipif(database_vendor() != "postgresql", reason="PostgreSQL seul")
+only_on_sqlite = pytest.mark.skipif(database_vendor() != "sqlite", reason="SQLite seul")
+only_with_an_engine = pytest.mark.skipif(engine_in_use() == "database", reason="moteur de recherche seul")
+only_with_database_search = pytest.mark.skipif(engine_in_use() != "database", reason="recherche en base seule")
+
+
+TESTS = Path(__file__).resolve().parent
+
+# Test folders, files and tests (file::name) that depend on the backend, and why.
+BACKEND_PATHS = (
+    "search/",  # the search engines and the databases' full text search
+    "faults/",  # an engine down or hung, resynchronisation, rebuilds under load
+    "bench/",  # generation and reindexing, in bulk and in parallel
+    "projets/test_draft_references.py",  # a function with a PostgreSQL and a SQLite form
+    "projets/test_routing.py",  # routing in hand-written SQL
+    "projets/test_restrictions.py",  # private sections read in hand-written SQL
+    "projets/test_page_lists.py",  # a case study's lists in hand-written SQL (SQLite gives dates as text)
+    "projets/test_row_numbering_migration.py",  # a data migration run on the connection
+    "projets/test_reference_data.py::test_organisation_listing_",  # admin listings searched with the ORM's
+    "projets/test_reference_data.py::test_theme_listing_",  # icontains (SQLite folds ASCII letters only) or
+    "projets/test_reference_data.py::test_territory_listing_",  # the search backend
+    "precedents/test_textsearch.py",  # unaccent: a PostgreSQL extension, a Python function on SQLite
+    "precedents/test_api.py",  # contract selection with words (unaccent)
+    "precedents/test_precedents_table.py",  # the same, through the page
+    "site/test_case_study_page.py",  # related case studies in hand-written SQL
+    "site/test_crawler.py",  # every page with hostile values: a 500 may come from one database only
+    "site/test_organisation_and_explorer.py",  # the explorer's counts come from the search service
+    "security/test_organisation_visibility.py",  # visible organisations in hand-written SQL
+    "security/test_api_fuzz.py",  # generated requests (it found a 500 that SQLite alone gave)
+)
+# Fixtures that make a test depend on the backend: the search engine, or transactions seen by other
+# connections (a live server's threads: SQLite has a single writer).
+BACKEND_FIXTURES = {"search_backend", "corpus", "corpus_to_change", "transactional_db", "live_server"}
+# Words in a test module that say it branches on the backend.
+BACKEND_WORDS = ("connection.vendor", "engine_in_use(", "database_vendor(", "only_on_", "only_with_")
+
+
+def is_backend_dependent(item, sources: dict) -> bool:
+    if item.get_closest_marker("backend"):
+        return True
+    relative = Path(str(item.path)).resolve().relative_to(TESTS).as_posix()
+    if f"{relative}::{item.name}".startswith(BACKEND_PATHS):
+        return True
+    if BACKEND_FIXTURES & set(item.fixturenames):
+        return True
+    if item.path not in sources:
+        sources[item.path] = Path(item.path).read_text(encoding="utf-8")
+    return any(word in sources[item.path] for word in BACKEND_WORDS)
+
+
 def reads_shared_data(item) -> bool:
     """The test uses data built once for its module or session (a fixture of ours that unblocks the database)."""
     for fixturedefs in item._fixtureinfo.name2fixturedefs.values():
@@ -31,9 +94,13 @@ def reads_shared_data(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Put the readers of a module's shared data last among the tests of that module that run in a row
-    (pytest-django has already ordered them): no other test of the module runs inside the transaction that
-    holds the data (shared_data)."""
+    """Mark the backend-dependent tests (before `-m` selects), and put the readers of a module's shared data
+    last among the tests of that module that run in a row (pytest-django has already ordered them): no other
+    test of the module runs inside the transaction that holds the data (shared_data)."""
+    sources = {}
+    for item in items:
+        if is_backend_dependent(item, sources):
+            item.add_marker(pytest.mark.backend)
     ordered, run = [], []
     for item in [*items, None]:
         if run and (item is None or item.path != run[0].path):
