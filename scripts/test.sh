@@ -59,8 +59,9 @@ fi
 
 # Two pytest-xdist workers: pytest itself is the bottleneck (one core at ~95 %, PostgreSQL and OpenSearch
 # ~15 % of the other), so a second process nearly halves the run. Each worker has its own test database,
-# index prefix and media folder (cms/settings/test.py). TEST_WORKERS=0 runs in one process.
-WORKERS=(-n "${TEST_WORKERS:-2}")
+# index prefix and media folder (cms/settings/test.py). TEST_WORKERS=0 runs in one process. A test file goes
+# to one worker whole (loadfile), so that data built once per module (tests/search's corpus) is built once.
+WORKERS=(-n "${TEST_WORKERS:-2}" --dist loadfile)
 
 step "pytest: PostgreSQL + OpenSearch"
 DATABASE_URL="$PG_URL" SEARCH_URL="$OS_URL" COOP_EXPECT_SEARCH=opensearch INDEX_PREFIX=coop_test_ \
