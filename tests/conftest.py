@@ -73,7 +73,7 @@ def is_backend_dependent(item, sources: dict) -> bool:
     relative = Path(str(item.path)).resolve().relative_to(TESTS).as_posix()
     if f"{relative}::{item.name}".startswith(BACKEND_PATHS):
         return True
-    if BACKEND_FIXTURES & set(item.fixturenames):
+    if BACKEND_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True
     if item.path not in sources:
         sources[item.path] = Path(item.path).read_text(encoding="utf-8")
@@ -82,7 +82,8 @@ def is_backend_dependent(item, sources: dict) -> bool:
 
 def reads_shared_data(item) -> bool:
     """The test uses data built once for its module or session (a fixture of ours that unblocks the database)."""
-    for fixturedefs in item._fixtureinfo.name2fixturedefs.values():
+    info = getattr(item, "_fixtureinfo", None)  # pytest's record of the fixtures a test function uses
+    for fixturedefs in info.name2fixturedefs.values() if info else ():
         for fixturedef in fixturedefs:
             if (
                 fixturedef.scope != "function"
