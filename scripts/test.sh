@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: lint and checks, then pytest twice —
-# PostgreSQL + OpenSearch (the production shape) and SQLite + the database backend
-# (the embedded default). Starts the services it needs and stops those it started.
+# every test on PostgreSQL + OpenSearch (the production shape), then the tests whose answer may depend on
+# the backend (marked `backend` by tests/conftest.py) on SQLite + the database backend (the embedded
+# default). Starts the services it needs and stops those it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -58,15 +59,16 @@ fi
 
 # Two pytest-xdist workers: pytest itself is the bottleneck (one core at ~95 %, PostgreSQL and OpenSearch
 # ~15 % of the other), so a second process nearly halves the run. Each worker has its own test database,
-# index prefix and media folder (cms/settings/test.py). TEST_WORKERS=0 runs in one process.
-WORKERS=(-n "${TEST_WORKERS:-2}")
+# index prefix and media folder (cms/settings/test.py). TEST_WORKERS=0 runs in one process. A test file goes
+# to one worker whole (loadfile), so that data built once per module (tests/search's corpus) is built once.
+WORKERS=(-n "${TEST_WORKERS:-2}" --dist loadfile)
 
 step "pytest: PostgreSQL + OpenSearch"
 DATABASE_URL="$PG_URL" SEARCH_URL="$OS_URL" COOP_EXPECT_SEARCH=opensearch INDEX_PREFIX=coop_test_ \
   pytest "${WORKERS[@]}" --create-db --durations=20 --cov --cov-report=term:skip-covered --cov-fail-under=${COV_FLOOR:-80} "$@"
 
-step "pytest: SQLite + database search backend"
+step "pytest: SQLite + database search backend (tests marked backend)"
 DATABASE_URL= SEARCH_URL= COOP_EXPECT_SEARCH=database \
-  pytest "${WORKERS[@]}" --create-db --durations=20 "$@"
+  pytest "${WORKERS[@]}" --create-db --durations=20 -m backend "$@"
 
 step "All tests passed"

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from bench.synthetic import writer
 from bench.synthetic.compose import REFERENCE_PREFIX
 from projets.models import ProjectPage
+from tests.conftest import shared_data
 
 COUNT = 50
 
@@ -30,9 +31,21 @@ def snapshot(seed: int) -> list[tuple]:
     ]
 
 
+@pytest.fixture(scope="module")
+def generated_once(django_db_setup, django_db_blocker):
+    """Generated once for the module: each test's own writes (a purge, a second seed) are rolled back."""
+    from cms.demo import build_site_tree
+
+    with shared_data(django_db_blocker):
+        with django_db_blocker.unblock():
+            build_site_tree()
+            result = writer.generate(COUNT, seed=7, batch_size=20)
+        yield result
+
+
 @pytest.fixture
-def generated(home_page):
-    return writer.generate(COUNT, seed=7, batch_size=20)
+def generated(generated_once, db):
+    return generated_once
 
 
 def test_counts_and_ranges(generated):

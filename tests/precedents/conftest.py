@@ -1,5 +1,6 @@
 """A small graph of case studies, contracts, lessons and organisations shared by the precedents tests."""
 
+import copy
 import datetime
 from types import SimpleNamespace
 
@@ -9,6 +10,7 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from projets import choices
+from tests.conftest import forget_memory, project_maker, shared_data
 from tests.factories import ContractFactory, LessonFactory, OrganisationFactory, ThemeFactory, departement, region
 
 K = choices.OrganisationKind
@@ -23,9 +25,26 @@ def contract(page, parties, **fields):
     return item
 
 
+@pytest.fixture(scope="module")
+def graph_once(django_db_setup, django_db_blocker):
+    """Built once for the module; each test's own writes are rolled back (tests/conftest.py: shared_data)."""
+    from cms.demo import build_site_tree
+    from tests.factories import ProjectIndexPageFactory
+
+    with shared_data(django_db_blocker):
+        with django_db_blocker.unblock():
+            forget_memory()
+            graph = build_graph(project_maker(ProjectIndexPageFactory(parent=build_site_tree())))
+        yield graph
+
+
 @pytest.fixture
-def graph(make_project):
-    """Three live public case studies, one draft and one private; six public contracts."""
+def graph(graph_once, db):
+    """Three live public case studies, one draft and one private; six public contracts (a copy per test)."""
+    return copy.deepcopy(graph_once)
+
+
+def build_graph(make_project) -> SimpleNamespace:
     g = SimpleNamespace()
     g.health = ThemeFactory(name="Santé", slug="sante")
     g.food = ThemeFactory(name="Alimentation", slug="alimentation", parent=g.health)

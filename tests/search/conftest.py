@@ -1,11 +1,25 @@
-"""A small French corpus of case studies for the search tests, the same on every backend."""
+"""A small French corpus of case studies for the search tests, the same on every backend.
 
-from dataclasses import dataclass
+`corpus` is built and indexed once per test module and only read by its tests: each test runs in a savepoint,
+so what it writes to the database is undone, but what it writes to a search engine would stay for the next
+ones, and the fixture fails such a test. A test that changes the corpus (saves, publishes, indexes) asks for
+`corpus_to_change`, built for it alone.
+"""
+
+from dataclasses import dataclass, fields
 
 import pytest
 from wagtail.models import PageViewRestriction
 
 from projets import choices
+from tests.conftest import (
+    empty_search_backend,
+    engine_in_use,
+    engine_write_counts,
+    forget_memory,
+    project_maker,
+    shared_data,
+)
 from tests.factories import ContractFactory, OrganisationFactory, ThemeFactory, departement, region
 
 Kind = choices.OrganisationKind
@@ -27,7 +41,62 @@ class Corpus:
 
 
 @pytest.fixture
-def corpus(make_project, search_backend, home_page):
+def corpus_to_change(make_project, search_backend, home_page):
+    """The corpus built for this test alone: it may write to the database and to the search engine."""
+    return build_corpus(make_project, search_backend)
+
+
+@pytest.fixture(scope="module")
+def shared_corpus(django_db_setup, django_db_blocker):
+    """The corpus built and indexed once for the module (see the module docstring)."""
+    from cms.demo import build_site_tree
+    from tests.factories import ProjectIndexPageFactory
+
+    with shared_data(django_db_blocker):
+        with django_db_blocker.unblock():
+            forget_memory()
+            backend = empty_search_backend()
+            index = ProjectIndexPageFactory(parent=build_site_tree())
+            built = build_corpus(project_maker(index), backend)
+            pages = {field.name: getattr(built, field.name).pk for field in fields(Corpus)}
+            writes = engine_writes(backend)
+        yield pages, writes
+
+
+@pytest.fixture
+def corpus(shared_corpus, db, request):
+    """The module's corpus, read only; its pages fetched again for each test."""
+    from wagtail.search.backends import get_search_backend
+
+    from projets.models import ProjectPage
+
+    writers = {"search_backend", "make_project"} & set(request.fixturenames)
+    if writers:
+        pytest.fail(f"corpus is shared by the module's tests, read only: with {sorted(writers)} use corpus_to_change")
+    pages, writes = shared_corpus
+    fetched = ProjectPage.objects.in_bulk(pages.values())
+    yield Corpus(**{name: fetched[pk] for name, pk in pages.items()})
+    now = engine_writes(get_search_backend())
+    if now != writes:
+        writes.clear()
+        writes.update(now)  # only the test that wrote fails
+        pytest.fail(
+            "this test wrote to the search engine (saved an indexed model, published...) the corpus its module "
+            "shares: use corpus_to_change"
+        )
+
+
+def engine_writes(backend) -> dict:
+    """What the engine counted of writes to this run's indexes; nothing for a database backend, which the
+    database's rollback restores."""
+    from search.engine_indexes import prefixed_indexes
+
+    if engine_in_use() == "database":
+        return {}
+    return engine_write_counts(backend, sorted(prefixed_indexes(backend)))
+
+
+def build_corpus(make_project, search_backend) -> Corpus:
     ess = ThemeFactory(name="Économie sociale et solidaire", slug="ess")
     impact_theme = ThemeFactory(name="Évaluation de l'impact social", slug="impact-social", parent=ess)
     education_theme = ThemeFactory(name="Éducation populaire", slug="education-populaire")

@@ -9,6 +9,7 @@ import pytest
 
 from cms.settings.environment import env_database
 from search.config import ConfigurationError, search_backends_from_url
+from tests.conftest import only_on_postgresql, only_on_sqlite
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -138,14 +139,13 @@ def test_postgresql_connections_prepare_repeated_statements_unless_turned_off(mo
     assert "server_side_binding" not in env_database().get("OPTIONS", {})
 
 
+@only_on_postgresql
 @pytest.mark.django_db
 def test_the_test_database_connection_prepares_a_query_run_again():
     from django.db import connection
 
     from projets.models import Theme
 
-    if connection.vendor == "sqlite":
-        return
     for _ in range(6):
         list(Theme.objects.filter(slug="prepare-me"))
     with connection.cursor() as cursor:
@@ -154,13 +154,18 @@ def test_the_test_database_connection_prepares_a_query_run_again():
     assert any("prepare-me" not in sql and '"projets_theme"."slug" = $1' in sql for sql in prepared), prepared
 
 
+@only_on_sqlite
+def test_the_sqlite_connection_has_no_postgresql_start_up_options():
+    from django.db import connection
+
+    assert "options" not in connection.settings_dict.get("OPTIONS", {})
+
+
+@only_on_postgresql
 @pytest.mark.django_db
 def test_the_test_database_connection_has_jit_off():
     from django.db import connection
 
-    if connection.vendor == "sqlite":  # no JIT there, and no PostgreSQL start-up options either
-        assert "options" not in connection.settings_dict.get("OPTIONS", {})
-        return
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"

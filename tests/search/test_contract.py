@@ -207,7 +207,7 @@ def test_facet_counts_equal_sql_ground_truth(corpus, backend):
         check_facet_counts(params, backend)
 
 
-def test_every_region_comes_back_in_the_facets(corpus, make_project, search_backend, backend):
+def test_every_region_comes_back_in_the_facets(corpus_to_change, make_project, search_backend, backend):
     from projets.models import Territory
 
     codes = list(Territory.objects.filter(kind=TerritoryKind.REGION).values_list("code", flat=True))
@@ -223,7 +223,7 @@ def test_every_region_comes_back_in_the_facets(corpus, make_project, search_back
     assert labels["32"] == "Hauts-de-France"
 
 
-def test_a_headings_level_is_not_searched(corpus, make_project, search_backend, backend):
+def test_a_headings_level_is_not_searched(corpus_to_change, make_project, search_backend, backend):
     heading = ("heading", {"text": "Méthodes partagées", "level": "h3"})
     page = make_project(title="Intertitres", slug="intertitres", body=[heading])
     search_backend.refresh_indexes()

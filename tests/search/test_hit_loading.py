@@ -16,13 +16,15 @@ from tests.factories import FundingLineFactory, OrganisationFactory, departement
 pytestmark = pytest.mark.django_db
 
 
-def test_names_in_order_and_funders_matched(corpus, django_assert_num_queries):
+def test_names_in_order_and_funders_matched(corpus_to_change, django_assert_num_queries):
     anr = OrganisationFactory(name="Agence nationale de la recherche", acronym="ANR")
-    FundingLineFactory(page=corpus.impact, kind=choices.FundingKind.RESEARCH_CALL, funder=anr)
-    FundingLineFactory(page=corpus.impact, kind=choices.FundingKind.EUROPEAN, funder=None)
+    FundingLineFactory(page=corpus_to_change.impact, kind=choices.FundingKind.RESEARCH_CALL, funder=anr)
+    FundingLineFactory(page=corpus_to_change.impact, kind=choices.FundingKind.EUROPEAN, funder=None)
     with django_assert_num_queries(2):  # the pages, then their names in one UNION ALL
-        pages = load_hits(ProjectPage.objects.filter(pk__in=[corpus.impact.pk, corpus.fete.pk]).order_by("pk"))
-    impact = next(page for page in pages if page.pk == corpus.impact.pk)
+        pages = load_hits(
+            ProjectPage.objects.filter(pk__in=[corpus_to_change.impact.pk, corpus_to_change.fete.pk]).order_by("pk")
+        )
+    impact = next(page for page in pages if page.pk == corpus_to_change.impact.pk)
     assert [name.label for name in impact.partner_names] == ["ConcertES", "Université de Lille"]
     assert [name.label for name in impact.funder_names] == ["Agence nationale de la recherche (ANR)"]
     assert matching_partners(impact, query_stems(["anr"], [])) == ["Agence nationale de la recherche (ANR)"]
@@ -30,15 +32,15 @@ def test_names_in_order_and_funders_matched(corpus, django_assert_num_queries):
     assert matching_partners(impact, frozenset()) == []
 
 
-def test_themes_and_territories_named_as_the_models_name_them(corpus, django_assert_num_queries):
+def test_themes_and_territories_named_as_the_models_name_them(corpus_to_change, django_assert_num_queries):
     from tests.factories import ThemeFactory
 
-    corpus.education.themes.add(ThemeFactory(name="Alphabétisation", slug="alpha"))
-    corpus.education.territories.add(departement("59"))
-    corpus.education.save()  # parental relations are written on save
+    corpus_to_change.education.themes.add(ThemeFactory(name="Alphabétisation", slug="alpha"))
+    corpus_to_change.education.territories.add(departement("59"))
+    corpus_to_change.education.save()  # parental relations are written on save
     with django_assert_num_queries(2):  # the pages, the names from the relations
-        (education,) = load_hits(ProjectPage.objects.filter(pk=corpus.education.pk))
-    page = ProjectPage.objects.get(pk=corpus.education.pk)
+        (education,) = load_hits(ProjectPage.objects.filter(pk=corpus_to_change.education.pk))
+    page = ProjectPage.objects.get(pk=corpus_to_change.education.pk)
     assert education.theme_names == [theme.name for theme in page.themes.all()]
     assert education.theme_names[0] == "Alphabétisation"
     assert education.territory_labels == [str(territory) for territory in page.territories.all()]

@@ -11,7 +11,7 @@ from search.service import search
 pytestmark = pytest.mark.django_db
 
 
-def test_search_page_highlights_and_escapes(corpus, client, make_project, search_backend):
+def test_search_page_highlights_and_escapes(corpus_to_change, client, make_project, search_backend):
     make_project(title="<script>alert(1)</script> économie", slug="xss", summary="<b>économie</b> & <i>x</i>")
     search_backend.refresh_indexes()  # OpenSearch shows a new document only after a refresh
     body = client.get("/recherche/", {"q": "économie <script>"}).content.decode()
@@ -24,7 +24,9 @@ def test_search_page_highlights_and_escapes(corpus, client, make_project, search
     assert "&lt;b&gt;<mark>économie</mark>&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt;" in body
 
 
-def test_snippet_comes_from_the_narrative_when_the_summary_lacks_the_words(corpus, make_project, search_backend):
+def test_snippet_comes_from_the_narrative_when_the_summary_lacks_the_words(
+    corpus_to_change, make_project, search_backend
+):
     from wagtail.rich_text import RichText
 
     body = [("paragraph", RichText("<p>Intro.</p>")), ("paragraph", RichText("<p>Une <b>mutualisation</b> & co.</p>"))]

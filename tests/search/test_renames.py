@@ -30,7 +30,7 @@ def no_longer_found(words, backend) -> bool:
     return outcome.count == 0 or outcome.fuzzy
 
 
-def test_a_renamed_organisation_is_found_by_its_new_name(corpus, search_backend, backend):
+def test_a_renamed_organisation_is_found_by_its_new_name(corpus_to_change, search_backend, backend):
     assert found({"q": "ConcertES"}, backend) == {"impact-social"}
     assert found({"q": "Marguerite"}, backend) == set()
     concertes = Organisation.objects.get(name="ConcertES")
@@ -43,7 +43,9 @@ def test_a_renamed_organisation_is_found_by_its_new_name(corpus, search_backend,
     assert run({"q": "Marguerite"}, backend).hits[0].partners == ["Collectif Marguerite (CMG)"]
 
 
-def test_an_organisations_new_kind_moves_its_case_studies_between_partner_kinds(corpus, search_backend, backend):
+def test_an_organisations_new_kind_moves_its_case_studies_between_partner_kinds(
+    corpus_to_change, search_backend, backend
+):
     university, foundation = OrganisationKind.UNIVERSITY.value, OrganisationKind.FOUNDATION.value
     assert found({"partner_kind": university}, backend) == {"impact-social", "boutique"}
     lille = Organisation.objects.get(name="Université de Lille")
@@ -56,7 +58,7 @@ def test_an_organisations_new_kind_moves_its_case_studies_between_partner_kinds(
     assert university not in counts and counts[foundation] == 3
 
 
-def test_a_theme_renamed_under_a_new_slug_and_its_parent_too(corpus, search_backend, backend):
+def test_a_theme_renamed_under_a_new_slug_and_its_parent_too(corpus_to_change, search_backend, backend):
     education = Theme.objects.get(slug="education-populaire")
     education.name, education.slug = "Pédagogies émancipatrices", "pedagogies-emancipatrices"
     education.save()
@@ -72,14 +74,14 @@ def test_a_theme_renamed_under_a_new_slug_and_its_parent_too(corpus, search_back
     assert not {"education-populaire", "ess"} & themes
 
 
-def test_a_deleted_theme_is_no_longer_searched(corpus, search_backend, backend):
+def test_a_deleted_theme_is_no_longer_searched(corpus_to_change, search_backend, backend):
     assert found({"q": "participatives"}, backend) == {"cooperations", "boutique"}
     Theme.objects.get(slug="sciences-participatives").delete()
     search_backend.refresh_indexes()
     assert no_longer_found("participatives", backend)
 
 
-def test_a_renamed_departement_is_found_by_its_new_name(corpus, search_backend, backend):
+def test_a_renamed_departement_is_found_by_its_new_name(corpus_to_change, search_backend, backend):
     assert found({"q": "Lugdunum"}, backend) == set()
     rhone = departement("69")
     rhone.name = "Rhône-Lugdunum"
