@@ -71,6 +71,32 @@ def choropleth(layer: str, rows: list[tuple]) -> dict:
     }
 
 
+def facet_map(entries: list[dict]) -> dict:
+    """The catalogue's region filter as a map: the entries of search.views.facet_groups' region group.
+
+    A region with case studies among the results is a link that toggles its filter, coloured by its count;
+    the others are drawn, unlinked, in the lightest step.
+    """
+    outlines = france_map()
+    by_code = {entry["item"].value: entry for entry in entries}
+    maximum = max((entry["item"].count for entry in entries), default=0)
+    overseas = {inset["region"] for inset in outlines["insets"]}
+
+    def shape(code: str) -> dict:
+        entry = by_code.get(code)
+        return {
+            "path": outlines["regions"][code],
+            "entry": entry,
+            "fill": SCALE[step_of(entry["item"].count, maximum) if entry else 0],
+        }
+
+    return {
+        "box": outlines["metropole"],
+        "metropole": [shape(code) for code in outlines["regions"] if code not in overseas],
+        "insets": [{**inset, "shape": shape(inset["region"])} for inset in outlines["insets"]],
+    }
+
+
 def bar_chart(rows: list[tuple]) -> dict:
     """Horizontal bars for (label, count) rows, as a share of the largest count.
 
