@@ -62,10 +62,11 @@ def test_an_organisation_page_maps_the_regions_of_its_case_studies(client, make_
     assert filled(svg, NAMED_REGION) == {outlines["regions"]["32"], outlines["regions"]["11"]}
 
 
-def test_the_catalogue_region_filter_is_also_a_map(client, make_project):
+def test_the_catalogue_region_filter_is_also_a_map(client, make_project, search_backend):
     make_project(title="Au nord", territories=[departement("62")])
     make_project(title="Encore au nord", territories=[region("32")])
     make_project(title="À l'ouest", territories=[region("53")])
+    search_backend.refresh_indexes()
     html = client.get("/projets/").content.decode()
     facet_map = html.split('<div class="facet-map" aria-hidden="true">', 1)[1].split("</div>\n</div>", 1)[0]
     links = re.findall(
