@@ -9,8 +9,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F
 
 from projets.catalogue import public_projects
-from projets.choices import PartnerRole
-from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner
+from projets.choices import PartnerRole, TerritoryKind
+from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory
 
 CASE_STUDIES_PER_PAGE = 24
 PARTNERS_SHOWN = 30
@@ -63,3 +63,11 @@ def frequent_partners(organisation) -> tuple[list[tuple[Organisation, int]], int
     organisations = Organisation.objects.in_bulk([pk for pk, _shared in counts])
     total = others.values("organisation_id").distinct().count()
     return [(organisations[pk], shared) for pk, shared in counts], total
+
+
+def case_study_regions(organisation) -> list[Territory]:
+    """The régions of its public case studies, named directly or through one of their départements (one query)."""
+    ids = case_studies_of(organisation).values("pk")
+    direct = Territory.objects.filter(kind=TerritoryKind.REGION, projects__in=ids).order_by().values_list("pk")
+    through = Territory.objects.filter(departements__projects__in=ids).order_by().values_list("pk")
+    return list(Territory.objects.filter(pk__in=direct.union(through)).order_by("name"))

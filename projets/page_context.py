@@ -6,6 +6,7 @@ from cms.document_access import DocumentAccess, access_for
 from projets.choices import LessonKind, PartnerRole, Visibility
 from projets.documents import contract_document
 from projets.page_lists import lists_in_memory, page_lists
+from projets.territory_map import territories_map
 
 CLAUSES = ("intellectual_property", "publication", "data", "compensation", "governance")
 
@@ -193,6 +194,7 @@ def project_context(page, request) -> dict:
         "partner_groups": partners_by_role(partners),
         "themes": themes,
         "territories": territories,
+        "territories_map": territories_map(territories),
         "funding_rows": funding_rows,
         "funding_total": funding_total,
         "contracts": contracts,

@@ -1,8 +1,12 @@
-"""Geometry of the explorer's server-rendered SVG: a choropleth map of France and bar charts.
+"""Geometry of the server-rendered maps (the explorer, the catalogue's region filter) and bar charts.
 
 The outlines (régions and départements, with insets for the five DROM) come from projets/data/france_map.json,
 drawn from Natural Earth's public-domain polygons at build time; the page draws them as links with no script.
 """
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
 from projets.territory_map import france_map
 
@@ -68,6 +72,46 @@ def choropleth(layer: str, rows: list[tuple]) -> dict:
         "insets": insets,
         "legend": legend(maximum),
         "maximum": maximum,
+    }
+
+
+def facet_map(entries: list[dict]) -> dict:
+    """The catalogue's region filter as a map: the entries of search.views.facet_groups' region group.
+
+    A region with case studies among the results is a link that toggles its filter, coloured by its count,
+    named by a tooltip; the others are drawn, unlinked, in the lightest step. Every catalogue page draws
+    them: the markup is written here in one pass rather than by a template loop and its translations.
+    """
+    outlines = france_map()
+    by_code = {entry["item"].value: entry for entry in entries}
+    maximum = max((entry["item"].count for entry in entries), default=0)
+    drom = {inset["region"] for inset in outlines["insets"]}
+
+    def shape(code: str) -> SafeString:
+        # Paths hold only "m", "z", digits, ".", "-" and spaces (tests/projets/test_france_map.py): nothing to escape.
+        path, entry = mark_safe(outlines["regions"][code]), by_code.get(code)  # noqa: S308
+        if entry is None:
+            return format_html('<path d="{}" fill="{}"/>', path, SCALE[0])
+        item = entry["item"]
+        label = ngettext("%(name)s : %(counter)s étude de cas", "%(name)s : %(counter)s études de cas", item.count) % {
+            "name": item.label,
+            "counter": item.count,
+        }
+        return format_html(
+            '<a href="{}" tabindex="-1" class="facet-map__link{}" data-value="{}"><path d="{}" fill="{}">'
+            "<title>{}</title></path></a>",
+            entry["url"],
+            " is-selected" if item.selected else "",
+            item.value,
+            path,
+            SCALE[step_of(item.count, maximum)],
+            label,
+        )
+
+    return {
+        "box": outlines["metropole"],
+        "metropole": format_html_join("", "{}", ((shape(code),) for code in outlines["regions"] if code not in drom)),
+        "insets": [{**inset, "shape": shape(inset["region"])} for inset in outlines["insets"]],
     }
 
 

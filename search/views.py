@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from projets.facets import FACETS_BY_NAME
+from search.explorer_geometry import facet_map
 from search.query import SORTS, QueryError, SearchQuery, parse_request
 from search.service import search
 
@@ -41,7 +42,10 @@ def facet_groups(outcome, params: QueryDict) -> list[dict]:
         for value in values:
             chosen = [v for v in current if v != value] if value.selected else [*current, value.value]
             items.append({"item": value, "url": _link(params, **{name: chosen or None})})
-        groups.append({"name": name, "label": FACETS_BY_NAME[name].label, "values": items})
+        group = {"name": name, "label": FACETS_BY_NAME[name].label, "values": items}
+        if name == "region":
+            group["map"] = facet_map(items)
+        groups.append(group)
     return groups
 
 

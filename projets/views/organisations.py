@@ -5,7 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from projets.models import Organisation
-from projets.organisation_page import frequent_partners, partnerships_page
+from projets.organisation_page import case_study_regions, frequent_partners, partnerships_page
+from projets.territory_map import territories_map
 
 # Public registries where each identifier can be checked by anyone.
 REGISTRIES = {
@@ -29,12 +30,15 @@ def organisation_detail(request, slug: str):
     """404 for an organisation met only in drafts or private case studies, whoever asks (the admin lists it)."""
     organisation = get_object_or_404(Organisation.objects.publicly_visible().select_related("territory"), slug=slug)
     partners, partner_count = frequent_partners(organisation)
+    regions = case_study_regions(organisation)
     context = {
         "organisation": organisation,
         "identifiers": identifiers_of(organisation),
         "projects": partnerships_page(organisation, request.GET.get("page")),
         "partners": partners,
         "other_partner_count": partner_count - len(partners),
+        "regions": regions,
+        "regions_map": territories_map(regions),
         "meta_title": str(organisation),
         "meta_description": organisation.description or organisation.get_kind_display(),
     }

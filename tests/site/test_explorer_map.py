@@ -110,3 +110,15 @@ def test_query_count_does_not_grow_with_the_catalogue(client, make_project, laye
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_legend_classes_cover_every_count_once():
+    from search.explorer_geometry import legend, step_of
+
+    assert [(c["low"], c["high"]) for c in legend(7)] == [(0, 0), (1, 1), (2, 3), (4, 5), (6, 7)]
+    assert [(c["low"], c["high"]) for c in legend(0)] == [(0, 0)]
+    for maximum in (1, 2, 3, 5, 100_000):
+        classes = {c["step"]: (c["low"], c["high"]) for c in legend(maximum)}
+        for count in {0, 1, maximum // 3, maximum // 2, maximum - 1, maximum}:
+            low, high = classes[step_of(count, maximum)]
+            assert low <= count <= high, (maximum, count)
