@@ -101,7 +101,6 @@ def test_the_crawl_reaches_every_kind_of_page(crawl):
     assert any(url.startswith("/organisations/") for url in urls)
     assert "page" in crawl.parameters["search"] and "theme" in crawl.parameters["search"]
     assert len(crawl.answers) > 300
-    assert crawl.seconds < 60, f"the crawl took {crawl.seconds:.0f} s"
 
 
 def test_no_server_error_anywhere(crawl):
