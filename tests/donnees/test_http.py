@@ -14,6 +14,8 @@ EXPORTS = [
     "/donnees/financements.csv",
     "/donnees/contrats.csv",
     "/donnees/organisations.csv",
+    "/donnees/projets-excel.csv",
+    "/donnees/datapackage.json",
 ]
 JSON_APIS = [
     "/api/v2/projets/",
@@ -23,6 +25,7 @@ JSON_APIS = [
     "/api/v2/pages/",
     "/api/recherche?q=jardin",
     "/api/autocomplete?q=jar",
+    "/api/precedents",
     "/api/openapi.json",
 ]
 FEED = "/flux/projets.atom"

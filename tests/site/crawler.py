@@ -156,8 +156,10 @@ class Crawler:
     def run(self) -> Crawl:
         for url in START:
             self.enqueue(url)
-        while self.queue and len(self.seen) <= self.max_urls:
+        fetched = 0  # the budget counts pages fetched, in the order found, not addresses found
+        while self.queue and fetched < self.max_urls:
             url = self.queue.popleft()
+            fetched += 1
             answer = self.fetch("GET", url)
             self.check_head(url, answer)
             self.follow(url, answer)
