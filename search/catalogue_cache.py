@@ -1,9 +1,10 @@
 """The total and facet counts of the whole catalogue (no words, no filter), kept a minute.
 
-They are the same for every visitor of /projets/ and /recherche/ without parameters, and cost a scan of the
-facet table (1.8 s at 100,000 case studies on PostgreSQL). Dropped in this process whenever a case study is
-saved, published, unpublished or deleted, or facet rows are rewritten; other processes see the change after
-CATALOGUE_SECONDS at most.
+Kept because they are the same for every visitor of /projets/ and /recherche/ without parameters (the
+catalogue's most visited address), and counting them scans the whole facet table (or aggregates every
+document of the engine): a cost that grows with the catalogue, for an answer that changes only when
+something is published. Dropped in this process whenever a case study is saved, published, unpublished or
+deleted, or facet rows are rewritten; other processes see the change after CATALOGUE_SECONDS at most.
 """
 
 from django.core.cache import cache
@@ -11,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 
 CATALOGUE_SECONDS = 60
 KEY = "search:whole-catalogue-counts"
-# The home page's and the explorer's figures (search.catalogue_figures): 1.5 s of SQL at 100,000.
+# The home page's and the explorer's figures (search.catalogue_figures): counts over the whole catalogue too.
 FIGURES_KEY = "search:whole-catalogue-figures"
 
 

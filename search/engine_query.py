@@ -103,7 +103,7 @@ def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=()
         "from": (query.page - 1) * query.page_size,
         "size": query.page_size,
         "track_total_hits": counted,
-        "_source": [CARD_FIELD],
+        "_source": {"includes": [CARD_FIELD]},
         backend.results_class.fields_param_name: ["pk"],
     }
     if must and not fuzzy:

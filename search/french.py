@@ -52,35 +52,24 @@ def _fold_character(character: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
 
 
-class _FoldedCharacters(dict):
-    """Each character's folded form, computed once (for each non-ASCII character of a text).
-
-    Character by character is the same as the whole text at once: NFKD decomposes each character on its
-    own, and only reorders combining marks, which are all dropped. Walking the whole normalised text in a
-    generator cost ~3 ms of the snippets of a search whose hits' narratives were read (issue 8).
-    Characters past the common scripts are not kept: a text cannot make this table grow without bound.
-    """
-
-    def __missing__(self, code: int) -> str:
-        folded = _fold_character(chr(code))
-        if code < KEPT_BELOW:
-            self[code] = folded
-        return folded
-
-
-KEPT_BELOW = 0x3000
-_FOLDED = _FoldedCharacters()
 # Only the few accented characters of a French text are looked up; the regular expression skips the rest.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _fold_match(match: re.Match) -> str:
-    return _FOLDED[ord(match.group())]
+    # Character by character is the same as the whole text at once: NFKD decomposes each character on its own,
+    # and only reorders combining marks, which are all dropped.
+    return _fold_character(match.group())
 
 
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
-    """The Snowball French stem of a folded word."""
+    """The Snowball French stem of a folded word.
+
+    Kept in memory: the stemmer is pure Python and by far the slowest step of analysing a word, every search
+    stems each word of its hits' summaries, names and passages, and the same few thousand words come back
+    from search to search (bounded: the least recently used go first).
+    """
     return _stemmer.stemWord(word)
 
 

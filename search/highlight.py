@@ -38,18 +38,15 @@ def text_stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=20_000)
 def _short_text_stems(text: str) -> frozenset[str]:
+    """Kept in memory: every search with words compares them with the names of every partner and funder of its
+    hits (hundreds), and the same few thousand organisations come back from search to search."""
     return frozenset(text_stems(text))
-
-
-@lru_cache(maxsize=50_000)
-def _piece_stem(piece: str) -> str:
-    return stem(fold(piece))
 
 
 def highlight(text: str, wanted: frozenset[str], length: int = SNIPPET_LENGTH) -> SafeString:
     """Escape `text`, wrap the words whose stem is wanted in <mark>, and cut around the first match."""
     pieces = TOKENS.findall(text or "")
-    marked = [bool(wanted) and piece[:1].isalnum() and _piece_stem(piece) in wanted for piece in pieces]
+    marked = [bool(wanted) and piece[:1].isalnum() and stem(fold(piece)) in wanted for piece in pieces]
     start = 0
     if True in marked:
         first = marked.index(True)

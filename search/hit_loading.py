@@ -9,15 +9,14 @@ card (components/project_card.html), the API and the feed read `theme_names`, `t
 an engine, from the cards its documents hold: search.cards).
 """
 
-from functools import lru_cache
 from typing import NamedTuple
 
 from search.highlight import matches
 
-# What a result card, the API and the feed read of a hit's page: not the ~40 other columns of a Wagtail page
-# (a third of the pages' loading time at 20 hits), nor the narrative (another third: its JSON decoded), which
-# the highlighted passage reads only when the summary lacks the words (search.results._snippets). Reading any
-# other field of a hit costs one query per hit: tests/search/test_query_count.py would see it.
+# What a result card, the API and the feed read of a hit's page: not the ~40 other columns of a Wagtail page,
+# nor the narrative (its JSON decoded), which the highlighted passage reads only when the summary lacks the
+# words (search.results._snippets). Reading any other field of a hit costs one query per hit:
+# tests/search/test_query_count.py would see it.
 HIT_FIELDS = (
     "title",
     "url_path",
@@ -40,15 +39,9 @@ class OrganisationName(NamedTuple):
 
     @classmethod
     def of(cls, name: str, acronym: str) -> "OrganisationName":
-        return _organisation_name(name, acronym)
+        from projets.models.organisations import organisation_label
 
-
-@lru_cache(maxsize=20_000)
-def _organisation_name(name: str, acronym: str) -> OrganisationName:
-    """The same few thousand organisations come back from search to search (~250 names a page of hits)."""
-    from projets.models.organisations import organisation_label
-
-    return OrganisationName(organisation_label(name, acronym), f"{name} {acronym}", name, acronym)
+        return cls(organisation_label(name, acronym), f"{name} {acronym}", name, acronym)
 
 
 def load_hits(queryset) -> list:
@@ -131,9 +124,8 @@ def _converters() -> list:
     return converters
 
 
-@lru_cache(maxsize=64)
 def _hits_sql(count: int) -> str:
-    """Up to the public condition, for `count` ids: one text per page size, prepared once on PostgreSQL."""
+    """Up to the public condition, for `count` ids: the same text for a page size (prepared on PostgreSQL)."""
     from django.db import connection
     from wagtail.models import Page
 
@@ -207,9 +199,8 @@ def attach_names_from_relations(pages) -> None:
             names.append(OrganisationName.of(name, second or ""))
 
 
-@lru_cache(maxsize=64)
 def _names_sql(count: int) -> str:
-    """For `count` pages: formatted once per page size (0.3 ms a search otherwise)."""
+    """For `count` pages."""
     from cms.sql import placeholders, table
     from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
 

@@ -2,12 +2,10 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from projets.facets import FACETS, FACETS_BY_NAME
 from search.backends.matching import Match
@@ -126,7 +124,8 @@ def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict
         selected = set(query.filters.get(facet.name, ()))
         if facet.name == "year":
             selected = {str(year) for year in (query.year_from, query.year_to) if year}
-        choice_labels = _choice_labels(facet.name, get_language())
+        choices = FACETS_BY_NAME[facet.name].choices
+        choice_labels = {value: str(label) for value, label in choices.choices} if choices else {}
         values = [
             FacetValue(
                 value=value,
@@ -142,10 +141,3 @@ def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict
             values.sort(key=lambda item: (-item.count, item.label.lower()))
         facets[facet.name] = values
     return facets
-
-
-@lru_cache(maxsize=64)
-def _choice_labels(facet_name: str, language: str | None) -> dict[str, str]:
-    """A facet's choice labels in one language, translated once per process rather than once per value."""
-    choices = FACETS_BY_NAME[facet_name].choices
-    return {value: str(label) for value, label in choices.choices} if choices else {}

@@ -1,10 +1,10 @@
 """One search backend per configuration and process, instead of one per search.
 
 modelsearch's `get_search_backend` builds a new backend at each call, and an OpenSearch / Elasticsearch
-backend builds a new client with it: ~1 ms of Python and a new connection to the engine on every search,
-where the client could keep its connections open (it is thread-safe). The backend is kept per alias, per
-value of WAGTAILSEARCH_BACKENDS (settings changed by a test or a reload give a new one) and per process
-id (a client's connections are never shared with a forked worker).
+backend builds a new client with it: a new connection to the engine on every search (its handshake and the
+client's set-up paid each time), where the client could keep its connections open (it is thread-safe).
+Kept per alias, per value of WAGTAILSEARCH_BACKENDS (settings changed by a test or a reload give a new one)
+and per process id (a client's connections are never shared with a forked worker).
 """
 
 import os
