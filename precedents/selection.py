@@ -52,12 +52,12 @@ FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 
 # Sort keys offered to visitors: (label, ordering of precedents.models.PublishedContract, indexed).
 SORTS = {
-    "recent": (gettext_lazy("Les plus récents"), ["-recent_key", "page_title", "contract"]),
-    "ancien": (gettext_lazy("Les plus anciens"), ["oldest_key", "page_title", "contract"]),
-    "type": (gettext_lazy("Type de contrat"), ["kind", "page_title", "contract"]),
-    "duree": (gettext_lazy("Durée croissante"), [F("duration_months").asc(nulls_last=True), "contract"]),
-    "-duree": (gettext_lazy("Durée décroissante"), [F("duration_months").desc(nulls_last=True), "contract"]),
-    "etude": (gettext_lazy("Étude de cas (A-Z)"), ["page_title", "sort_order", "contract"]),
+    "recent": (gettext_lazy("Les plus récents"), ["-recent_key", "page_title", "contract_id"]),
+    "ancien": (gettext_lazy("Les plus anciens"), ["oldest_key", "page_title", "contract_id"]),
+    "type": (gettext_lazy("Type de contrat"), ["kind", "page_title", "contract_id"]),
+    "duree": (gettext_lazy("Durée croissante"), [F("duration_months").asc(nulls_last=True), "contract_id"]),
+    "-duree": (gettext_lazy("Durée décroissante"), [F("duration_months").desc(nulls_last=True), "contract_id"]),
+    "etude": (gettext_lazy("Étude de cas (A-Z)"), ["page_title", "sort_order", "contract_id"]),
 }
 DEFAULT_SORT = "recent"
 
