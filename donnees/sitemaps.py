@@ -11,6 +11,7 @@ from dataclasses import replace
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.timezone import get_current_timezone, localtime
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps import views as wagtail_views
 from wagtail.models import Page
@@ -34,6 +35,9 @@ DATED_BY_CASE_STUDIES = {"explorer", "precedents:list", "precedents:lessons"}
 
 # Addresses per file (the protocol allows 50,000).
 SECTION_SIZE = 2000
+# Dates are given as dates and written with isoformat(): Django's template converted each datetime to the
+# time zone and formatted it through the active language, most of the time of a file of 2,000 addresses.
+SITEMAP_TEMPLATE = "donnees/sitemap.xml"
 
 
 class OnSiteUrl:
@@ -58,6 +62,7 @@ class PagesSitemap(OnSiteUrl, WagtailSitemap):
 
     def items(self):
         root = self.get_wagtail_site().root_page
+        self.time_zone = get_current_timezone()
         self.root_path_length = len(root.url_path) - 1  # the root's url_path ends with "/": keep that slash
         return (
             Page.objects.descendant_of(root, inclusive=True)
@@ -71,7 +76,9 @@ class PagesSitemap(OnSiteUrl, WagtailSitemap):
         return item[0][self.root_path_length :]
 
     def lastmod(self, item):
-        return item[1] or item[2]
+        """The day of the last publication in the site's time zone, as a date (see SITEMAP_TEMPLATE)."""
+        moment = item[1] or item[2]
+        return moment.astimezone(self.time_zone).date() if moment else None
 
     def get_latest_lastmod(self):
         """None: Django would otherwise read every page of the site to date the index's entry."""
@@ -103,7 +110,8 @@ class ViewsSitemap(OnSiteUrl, Sitemap):
         if name not in DATED_BY_CASE_STUDIES:
             return None
         if not hasattr(self, "_latest_publication"):
-            self._latest_publication = ProjectPage.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
+            latest = ProjectPage.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
+            self._latest_publication = localtime(latest).date() if latest else None
         return self._latest_publication
 
     def get_latest_lastmod(self):
