@@ -182,6 +182,7 @@ def load_contracts(ids: list[int]) -> list:
     contracts = (
         Contract.objects.filter(pk__in=ids)
         .select_related("page", "document__collection")
+        .defer("page__body", "page__summary")  # a row shows neither: the narrative's JSON was most of the time
         .prefetch_related(
             "parties",
             Prefetch("page__funding_lines", queryset=FundingLine.objects.order_by("sort_order")),
