@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from . import exports, views
 from .api import api_router
 from .feeds import ProjectsFeed
-from .sitemaps import SITEMAPS, index
+from .sitemaps import SITEMAP_TEMPLATE, SITEMAPS, index
 
 app_name = "donnees"
 
@@ -39,7 +39,12 @@ data_urls = [
 urlpatterns = [
     *data_urls,
     path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "donnees:sitemap_section"}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": SITEMAP_TEMPLATE},
+        name="sitemap_section",
+    ),
 ]
 
 # Mounted by cms/urls.py before the django-ninja API at /api/ (whose routes do not start with v2/).

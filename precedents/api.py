@@ -139,7 +139,8 @@ def list_precedents(request: HttpRequest, filters: Query[PrecedentFilters]):
         page_size = selection.parse_int(raw_size, "page_size", 1, MAX_PAGE_SIZE) if raw_size else selection.PAGE_SIZE
     except selection.BadParameter as error:
         raise HttpError(400, str(error)) from None
-    paginator = Paginator(selection.selection(parsed), page_size)
+    counts = selection.all_counts(parsed)
+    paginator = Paginator(selection.selection(parsed, counts), page_size)
     if parsed.page > max(paginator.num_pages, 1):
         raise HttpError(400, f"Cette page n'existe pas : il y a {paginator.num_pages} pages.")
     page = paginator.page(parsed.page)
@@ -151,5 +152,5 @@ def list_precedents(request: HttpRequest, filters: Query[PrecedentFilters]):
         "num_pages": paginator.num_pages,
         # The same answer for everyone: members' documents are never named here.
         "results": [as_output(describe(contract, access, request)) for contract in page.object_list],
-        "facets": selection.facets(parsed, regions),
+        "facets": selection.facets(parsed, regions, counts),
     }

@@ -9,6 +9,8 @@ class PrecedentsConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from precedents import signals
         from precedents.textsearch import register_sqlite_unaccent
 
         connection_created.connect(register_sqlite_unaccent, dispatch_uid="precedents_sqlite_unaccent")
+        signals.connect()

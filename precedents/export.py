@@ -64,10 +64,10 @@ def row(record: dict, base_url: str) -> list[str]:
 
 
 def csv_lines(contracts, request):
-    """Yield encoded CSV lines; reads the queryset in chunks so memory stays flat."""
+    """Yield encoded CSV lines of `contracts` (an iterator reading them in chunks, so memory stays flat)."""
     writer = csv.writer(Echo())
     base_url = site_url()
     access = DocumentAccess()  # the export names no document; the same rule as every public output
     yield "\ufeff" + writer.writerow(header())
-    for contract in contracts.iterator(chunk_size=500):
+    for contract in contracts:
         yield writer.writerow([neutralise(cell) for cell in row(describe(contract, access, request), base_url)])

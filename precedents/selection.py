@@ -3,23 +3,29 @@
 One parser serves the HTML table, the CSV export and the JSON API, so they always agree.
 Within a facet the chosen values are alternatives (OR); facets combine (AND). Each facet's counts
 are computed with every other filter applied but not its own, so the other choices stay visible.
+Filters, counts and pages read the published precedents' tables (precedents.contract_table), never every
+contract with its case study, territories, parties and funding lines.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, IntegerField, Prefetch, Q, When
+from django.core.cache import cache
+from django.db.models import Count, F, IntegerField, Prefetch
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from precedents import contract_table
+from precedents.models import ContractFacet, PublishedContract
 from precedents.textsearch import contains_any_field
-from projets import choices
+from projets import choices, restrictions
 from projets.models import Contract, FundingLine, ProjectPage, Territory
 from search.query import has_forbidden_characters
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 25
+COUNTS_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ class Facet:
     param: str
     label: str
     choices: type | None  # TextChoices, or None for regions (read from the territory table)
-    lookup: str  # the column values are read from (for counts)
+    lookup: str  # the Contract column of a clause facet
     clause: bool  # a column of the contract itself
 
 
@@ -44,14 +50,14 @@ FACETS = [
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 
-# Sort keys offered to visitors: (label, ordering).
+# Sort keys offered to visitors: (label, ordering of precedents.models.PublishedContract, indexed).
 SORTS = {
-    "recent": (gettext_lazy("Les plus récents"), [F("year").desc(nulls_last=True), "page__title", "pk"]),
-    "ancien": (gettext_lazy("Les plus anciens"), [F("year").asc(nulls_last=True), "page__title", "pk"]),
-    "type": (gettext_lazy("Type de contrat"), ["kind", "page__title", "pk"]),
-    "duree": (gettext_lazy("Durée croissante"), [F("duration_months").asc(nulls_last=True), "pk"]),
-    "-duree": (gettext_lazy("Durée décroissante"), [F("duration_months").desc(nulls_last=True), "pk"]),
-    "etude": (gettext_lazy("Étude de cas (A-Z)"), ["page__title", "sort_order", "pk"]),
+    "recent": (gettext_lazy("Les plus récents"), ["-recent_key", "page_title", "contract_id"]),
+    "ancien": (gettext_lazy("Les plus anciens"), ["oldest_key", "page_title", "contract_id"]),
+    "type": (gettext_lazy("Type de contrat"), ["kind", "page_title", "contract_id"]),
+    "duree": (gettext_lazy("Durée croissante"), [F("duration_months").asc(nulls_last=True), "contract_id"]),
+    "-duree": (gettext_lazy("Durée décroissante"), [F("duration_months").desc(nulls_last=True), "contract_id"]),
+    "etude": (gettext_lazy("Étude de cas (A-Z)"), ["page_title", "sort_order", "contract_id"]),
 }
 DEFAULT_SORT = "recent"
 
@@ -146,81 +152,136 @@ def public_contracts():
     )
 
 
-def region_code_expression() -> Case:
-    """The region of a project's territory: itself for a region, its region for a département."""
-    return Case(
-        When(page__territories__kind=choices.TerritoryKind.REGION, then=F("page__territories__code")),
-        When(page__territories__kind=choices.TerritoryKind.DEPARTEMENT, then=F("page__territories__region__code")),
-        output_field=CharField(),
-    )
+def published_rows():
+    """The rows of the published contracts (precedents.models) outside any private section."""
+    rows = PublishedContract.objects.all()
+    if restrictions.private_sections():
+        rows = rows.filter(restrictions.public_q("page"))
+    return rows
 
 
-def facet_condition(facet: Facet, values: tuple[str, ...]) -> Q:
-    if facet.clause:
-        return Q(**{f"{facet.lookup}__in": values})
-    if facet.param == "region":
-        matching = Contract.objects.filter(
-            Q(page__territories__kind=choices.TerritoryKind.REGION, page__territories__code__in=values)
-            | Q(page__territories__kind=choices.TerritoryKind.DEPARTEMENT, page__territories__region__code__in=values)
-        )
-    else:
-        matching = Contract.objects.filter(**{f"{facet.lookup}__in": values})
-    # A subquery, so that a contract with two matching parties is counted once.
-    return Q(pk__in=matching.values("pk"))
-
-
-def apply_filters(filters: Filters, exclude: str | None = None):
-    queryset = public_contracts()
+def matching_rows(filters: Filters, exclude: str | None = None):
+    """The published rows the filters keep (all but the facet `exclude`, for that facet's counts)."""
+    rows = published_rows()
     for param, values in filters.values.items():
         if param != exclude:
-            queryset = queryset.filter(facet_condition(FACETS_BY_PARAM[param], values))
+            chosen = ContractFacet.objects.filter(facet=param, value__in=values)
+            rows = rows.filter(contract_id__in=chosen.values("contract_id"))
     if filters.year_from:
-        queryset = queryset.filter(year__gte=filters.year_from)
+        rows = rows.filter(year__gte=filters.year_from)
     if filters.year_to:
-        queryset = queryset.filter(year__lte=filters.year_to)
+        rows = rows.filter(year__lte=filters.year_to)
     if filters.q:
-        queryset = contains_any_field(queryset, ["what_worked", "what_to_change"], filters.q)
-    return queryset
+        texts = contains_any_field(Contract.objects.all(), ["what_worked", "what_to_change"], filters.q)
+        rows = rows.filter(contract_id__in=texts.values("pk"))
+    return rows
 
 
-def selection(filters: Filters):
-    """The filtered, sorted contracts with everything a row shows, in a constant number of queries."""
-    return (
-        apply_filters(filters)
+def load_contracts(ids: list[int]) -> list:
+    """These contracts, by key, with everything a row shows, in the order of `ids`."""
+    contracts = (
+        Contract.objects.filter(pk__in=ids)
         .select_related("page", "document__collection")
+        .defer("page__body", "page__summary")  # a row shows neither: the narrative's JSON was most of the time
         .prefetch_related(
             "parties",
             Prefetch("page__funding_lines", queryset=FundingLine.objects.order_by("sort_order")),
             Prefetch("page__territories", queryset=Territory.objects.select_related("region")),
         )
-        .order_by(*SORTS[filters.sort][1])
     )
+    by_pk = {contract.pk: contract for contract in contracts}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def facet_counts(filters: Filters, facet: Facet) -> dict[str, int]:
-    queryset = apply_filters(filters, exclude=facet.param)
-    if facet.param == "region":
-        queryset = queryset.annotate(region_code=region_code_expression())
-    rows = queryset.values(facet.lookup).annotate(n=Count("pk", distinct=True)).order_by()
-    return {row[facet.lookup]: row["n"] for row in rows if row[facet.lookup]}
+class Selection:
+    """The filtered, sorted precedents as a sequence a Paginator can cut: its count is the facet counts'
+    total (no COUNT over the contracts), and a slice is a page of keys read in the order of an index, then
+    those contracts read by key."""
+
+    def __init__(self, filters: Filters, total: int):
+        self.filters = filters
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def ids(self):
+        return matching_rows(self.filters).order_by(*SORTS[self.filters.sort][1]).values_list("contract_id", flat=True)
+
+    def __getitem__(self, window: slice) -> list:
+        return load_contracts(list(self.ids()[window]))
+
+    def iterate(self, chunk_size: int = 500):
+        """Every contract of the selection in order, read `chunk_size` at a time (memory stays flat)."""
+        ids = list(self.ids())
+        for start in range(0, len(ids), chunk_size):
+            yield from load_contracts(ids[start : start + chunk_size])
 
 
-def facets(filters: Filters, regions: dict[str, str]) -> list[dict]:
-    """Every facet with each value's label, count and whether it is selected."""
+def _counts(rows_filter, facet: str | None = None) -> dict[str, dict[str, int]]:
+    rows = ContractFacet.objects.filter(contract_id__in=rows_filter.values("contract_id"))
+    if facet:
+        rows = rows.filter(facet=facet)
+    counts: dict[str, dict[str, int]] = {}
+    for name, value, number in rows.values_list("facet", "value").annotate(n=Count("*")).order_by():
+        counts.setdefault(name, {})[value] = number
+    return counts
+
+
+def whole_table_counts() -> dict[str, dict[str, int]]:
+    """Every facet's counts over all published contracts, kept COUNTS_SECONDS (dropped at each rewrite)."""
+    counts = cache.get(contract_table.COUNTS_KEY)
+    if counts is None:
+        counts = _counts(published_rows())
+        cache.set(contract_table.COUNTS_KEY, counts, COUNTS_SECONDS)
+    return counts
+
+
+def all_counts(filters: Filters) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}}, each facet counted with every other filter applied but not its own.
+
+    One query for the facets without a choice (or the cached whole table when nothing is chosen), and one
+    per facet with a choice: a number of queries bounded by the facets, whatever the catalogue's size.
+    """
+    if not filters.active:
+        return whole_table_counts()
+    counts = _counts(matching_rows(filters))
+    for param in filters.values:
+        counts[param] = _counts(matching_rows(filters, exclude=param), param).get(param, {})
+    return counts
+
+
+def total(filters: Filters, counts: dict[str, dict[str, int]]) -> int:
+    """The number of precedents kept: each has one kind, so the kind counts add up to it."""
+    kinds = counts.get("kind", {})
+    chosen = filters.values.get("kind")
+    return sum(kinds.get(kind, 0) for kind in chosen) if chosen else sum(kinds.values())
+
+
+def selection(filters: Filters, counts: dict[str, dict[str, int]] | None = None) -> Selection:
+    counts = all_counts(filters) if counts is None else counts
+    return Selection(filters, total(filters, counts))
+
+
+def facets(filters: Filters, regions: dict[str, str], counts: dict[str, dict[str, int]] | None = None) -> list[dict]:
+    """Every facet with its values (label, count, selected): those with a count or a choice, then the others
+    (`folded`: no precedent among the current ones), which the page folds away."""
+    counts = all_counts(filters) if counts is None else counts
     result = []
     for facet in FACETS:
-        counts = facet_counts(filters, facet)
+        facet_counts = counts.get(facet.param, {})
         options = regions.items() if facet.choices is None else facet.choices.choices
-        values = [
-            {
+        values, folded = [], []
+        for value, label in options:
+            item = {
                 "value": value,
                 "label": str(label),
-                "count": counts.get(value, 0),
+                "count": facet_counts.get(value, 0),
                 "selected": filters.is_selected(facet.param, value),
             }
-            for value, label in options
-        ]
-        if not facet.clause:
-            values = [item for item in values if item["count"] or item["selected"]]
-        result.append({"param": facet.param, "label": str(facet.label), "values": values})
+            (values if item["count"] or item["selected"] else folded).append(item)
+        result.append({"param": facet.param, "label": str(facet.label), "values": values, "folded": folded})
     return result

@@ -30,7 +30,8 @@ def precedent_list(request, *, compare_error: str = "", ticked: tuple[int, ...] 
         filters, regions = read_filters(request)
     except selection.BadParameter as error:
         return bad_request(request, str(error))
-    paginator = Paginator(selection.selection(filters), selection.PAGE_SIZE)
+    counts = selection.all_counts(filters)
+    paginator = Paginator(selection.selection(filters, counts), selection.PAGE_SIZE)
     if filters.page > paginator.num_pages:
         # Past the last page: no rows, and the pagination says so with a link to the last page.
         page = PaginatorPage([], filters.page, paginator)
@@ -43,7 +44,7 @@ def precedent_list(request, *, compare_error: str = "", ticked: tuple[int, ...] 
             "compare_error": compare_error,
             "ticked": ticked,
             "filters": filters,
-            "facets": selection.facets(filters, regions),
+            "facets": selection.facets(filters, regions, counts),
             "sorts": [(key, label) for key, (label, _ordering) in selection.SORTS.items()],
             "page_obj": page,
             "paginator": paginator,
@@ -61,7 +62,7 @@ def precedent_csv(request):
     except selection.BadParameter as error:
         return bad_request(request, str(error))
     response = StreamingHttpResponse(
-        csv_lines(selection.selection(filters), request), content_type="text/csv; charset=utf-8"
+        csv_lines(selection.selection(filters).iterate(), request), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="precedents.csv"'
     return response
@@ -119,7 +120,8 @@ def precedent_compare(request):
     except selection.BadParameter as error:
         # Back to the table (filters and page kept, sent along by its form), the ticked rows still ticked.
         return precedent_list(request, compare_error=str(error), ticked=ticked_ids(request.GET.getlist("ids")))
-    contracts = {contract.pk: contract for contract in selection.selection(selection.Filters()).filter(pk__in=ids)}
+    public_ids = selection.published_rows().filter(contract_id__in=ids).values_list("contract_id", flat=True)
+    contracts = {contract.pk: contract for contract in selection.load_contracts(list(public_ids))}
     missing = [str(pk) for pk in ids if pk not in contracts]
     if missing:
         return bad_request(request, _("Précédent introuvable ou non public : %(ids)s.") % {"ids": ", ".join(missing)})

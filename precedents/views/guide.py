@@ -1,12 +1,11 @@
 """The contract guide page."""
 
-from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from precedents import guide
-from precedents.selection import FACETS_BY_PARAM, public_contracts
+from precedents.selection import FACETS_BY_PARAM, whole_table_counts
 from precedents.views.contracts import bad_request
 
 
@@ -17,7 +16,8 @@ def contract_guide(request):
         return bad_request(request, str(error))
     recommendations = guide.recommend(answers)
     list_url = reverse("precedents:list")
-    kind_counts = dict(public_contracts().values_list("kind").annotate(n=Count("pk")).order_by())
+    counts = whole_table_counts()  # the table's own counts: "Voir les N précédents" says what the link shows
+    kind_counts = counts.get("kind", {})
     for item in recommendations:
         item["count"] = kind_counts.get(item["kind"], 0)
         item["url"] = f"{list_url}?{urlencode({'kind': item['kind']})}"
@@ -27,7 +27,7 @@ def contract_guide(request):
         clauses.append(
             {
                 "label": f"{facet.label} : {facet.choices(value).label}",
-                "count": public_contracts().filter(**{facet.lookup: value}).count(),
+                "count": counts.get(param, {}).get(value, 0),
                 "url": f"{list_url}?{urlencode({param: value})}",
             }
         )

@@ -109,7 +109,9 @@ def test_facet_answers_how_many_collaboration_contracts_chose_co_ownership(graph
     counts = {item["value"]: item["count"] for item in ip["values"]}
     assert counts["copropriete"] == 1
     assert counts["licence_ouverte"] == 1
-    assert counts["laboratoire"] == 0
+    # No collaboration contract gives the results to the lab: the option is folded away with a count of 0.
+    assert "laboratoire" not in counts
+    assert {item["value"]: item["count"] for item in ip["folded"]}["laboratoire"] == 0
 
 
 def test_free_text_is_accent_and_case_insensitive(graph, client):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bench.synthetic import writer
+from precedents.contract_table import sync_all as sync_precedents
 
 ALLOWED_SETTINGS = {"cms.settings.dev", "cms.settings.test"}
 
@@ -59,6 +60,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{result.created} études de cas créées en {result.seconds:.1f} s ({rows}).")
         )
+        # Pages are written in bulk, without the publication signals that keep the precedents' tables.
+        done = sync_precedents()
+        self.stdout.write(f"Précédents réécrits pour {done} études de cas publiées.")
         if not no_index:
             from search.indexing import reindex
 
