@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -30,6 +30,16 @@ def _live_forms(formset):
 
 
 class ProjectPageForm(WagtailAdminPageForm):
+    def clean_slug(self):
+        """ASCII only, as the admin generates them (WAGTAIL_ALLOW_UNICODE_SLUGS) and the importer writes them."""
+        slug = self.cleaned_data.get("slug")
+        if slug and not slug.isascii():
+            raise ValidationError(
+                _("L'adresse ne peut contenir que des lettres sans accents, des chiffres et des tirets (ex. %(ex)s).")
+                % {"ex": slugify(slug)}
+            )
+        return slug
+
     def clean(self):
         cleaned_data = super().clean()
         partner_ids = self._check_partners()

@@ -5,18 +5,20 @@ from wagtail.snippets.models import register_snippet
 
 from cms.models import HOME_CONTEXT_HOOK, HOME_ROUTE_HOOK
 from projets.catalogue import latest_projects
-from projets.dashboard import ProjectsToCompletePanel, ProjectsToReviewPanel
+from projets.dashboard import ProjectsToCompletePanel
 from projets.draft_references import refuse_deleting_what_drafts_name
 from projets.models import ProjectIndexPage
+from projets.moderation import show_moderation_comment
 from projets.viewsets import ReferenceDataGroup
 
 register_snippet(ReferenceDataGroup)
 hooks.register("before_delete_snippet", refuse_deleting_what_drafts_name)
+hooks.register("before_edit_page", show_moderation_comment)
 
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
-    panels.insert(0, ProjectsToReviewPanel())
+    # Pending reviews: Wagtail's own panels ("awaiting your review", "your pages in moderation") list them.
     panels.append(ProjectsToCompletePanel())
 
 
