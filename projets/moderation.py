@@ -15,7 +15,17 @@ from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowState
 
 CONTRIBUTORS = "Contributeurs"
+MODERATORS = "Modérateurs"
 CONTRIBUTOR_PAGE_RIGHTS = ("add_page", "change_page")
+
+
+def is_moderator(user) -> bool:
+    """Active superuser or in Modérateurs; remembered on the user object for the rest of the request."""
+    if not hasattr(user, "_coop_is_moderator"):
+        user._coop_is_moderator = user.is_active and (
+            user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+        )
+    return user._coop_is_moderator
 
 
 def latest_rejection(page) -> TaskState | None:
