@@ -21,6 +21,7 @@ def sort_key(name: str) -> str:
 
 class ThemeChooserWidget(forms.CheckboxSelectMultiple):
     template_name = "projets/widgets/theme_chooser.html"
+    root_class = "theme-chooser"
 
     class Media:
         js = ["projets/admin/theme-chooser.js"]
@@ -45,6 +46,7 @@ class ThemeChooserWidget(forms.CheckboxSelectMultiple):
         context["widget"]["groups"] = self.theme_groups(options)
         context["widget"]["chosen"] = [option for option in options if option["selected"]]
         context["widget"]["texts"] = self.texts(len(context["widget"]["chosen"]))
+        context["widget"]["root_class"] = self.root_class
         return context
 
     def theme_groups(self, options: list[dict]) -> list[dict]:
@@ -74,6 +76,8 @@ class ThemeChooserWidget(forms.CheckboxSelectMultiple):
 
 class TerritoryChooserWidget(ThemeChooserWidget):
     """The same chooser for territories: regions first, each with its départements, then wider scopes."""
+
+    root_class = "territory-chooser"
 
     def texts(self, chosen: int) -> dict:
         return {
