@@ -7,6 +7,7 @@ class ProjetsConfig(AppConfig):
     verbose_name = _("Projets de coopération")
 
     def ready(self):
-        from projets import restrictions
+        from projets import moderation, restrictions
 
         restrictions.connect()
+        moderation.connect()

@@ -1,6 +1,6 @@
-"""Admin dashboard panels: case studies awaiting review, and published ones that lack data.
+"""The admin dashboard's panel of published case studies that lack data, and the queries reports share.
 
-Each panel reads a bounded number of rows by a column (workflow states in progress, the stored
+Each listing reads a bounded number of rows by a column (workflow states in progress, the stored
 `missing_parts`), so the dashboard costs the same with fifty case studies or a hundred thousand.
 """
 
@@ -13,7 +13,6 @@ from wagtail.models import Page, WorkflowState
 from projets.completeness import missing_labels
 from projets.models import ProjectPage
 
-TO_REVIEW_SHOWN = 20
 TO_COMPLETE_SHOWN = 50
 
 
@@ -39,16 +38,6 @@ def projects_missing_data(limit: int = TO_COMPLETE_SHOWN):
     """The latest created incomplete case studies, with what each lacks (labels)."""
     pages = incomplete_projects().order_by("-pk").only("pk", "title", "missing_parts")[:limit]
     return [(page, missing_labels(page.missing_parts)) for page in pages]
-
-
-class ProjectsToReviewPanel(Component):
-    name = "projects_to_review"
-    order = 50
-    template_name = "projets/admin/projects_to_review_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        pages = projects_awaiting_review().order_by("-latest_revision_created_at").only("pk", "title")
-        return {"pages": pages[:TO_REVIEW_SHOWN]}
 
 
 class ProjectsToCompletePanel(Component):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -30,6 +30,45 @@ def _live_forms(formset):
 
 
 class ProjectPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._offer_only_partners_and_funders()
+
+    def _offer_only_partners_and_funders(self) -> None:
+        """Contract parties are chosen among the case study's partners and funders, not the whole database.
+
+        Those saved with the page, and on a post those the partner and funding rows name, so that an
+        organisation just chosen (or created) in the partner chooser can sign.
+        """
+        formset = self.formsets.get("contracts")
+        if formset is None:
+            return
+        from projets.models import Organisation
+
+        ids = {row.organisation_id for row in self.instance.partners.all()}
+        ids |= {row.funder_id for row in self.instance.funding_lines.all() if row.funder_id}
+        for name, field in (("partners", "organisation"), ("funding_lines", "funder")):
+            rows = self.formsets.get(name)
+            if rows is not None and self.is_bound:
+                for form in rows.forms:
+                    value = str(form.data.get(form.add_prefix(field), ""))
+                    if value.isdigit() and not form.data.get(form.add_prefix("DELETE")):
+                        ids.add(int(value))
+        offered = [(org.pk, str(org)) for org in Organisation.objects.filter(pk__in=ids).order_by("name")]
+        formset.form_kwargs = {**formset.form_kwargs, "offered_parties": offered}
+        for form in formset.forms:
+            form.offer_parties(offered)
+
+    def clean_slug(self):
+        """ASCII only, as the admin generates them (WAGTAIL_ALLOW_UNICODE_SLUGS) and the importer writes them."""
+        slug = self.cleaned_data.get("slug")
+        if slug and not slug.isascii():
+            raise ValidationError(
+                _("L'adresse ne peut contenir que des lettres sans accents, des chiffres et des tirets (ex. %(ex)s).")
+                % {"ex": slugify(slug)}
+            )
+        return slug
+
     def clean(self):
         cleaned_data = super().clean()
         partner_ids = self._check_partners()
@@ -56,15 +95,22 @@ class ProjectPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("contracts")
         if formset is None:
             return
+        funding = self.formsets.get("funding_lines")
+        funder_ids = {
+            form.cleaned_data["funder"].pk
+            for form in (_live_forms(funding) if funding is not None else [])
+            if form.cleaned_data.get("funder")
+        }
         for form in _live_forms(formset):
-            strangers = [org for org in form.cleaned_data.get("parties") or [] if org.pk not in partner_ids]
+            signers = partner_ids | funder_ids
+            strangers = [org for org in form.cleaned_data.get("parties") or [] if org.pk not in signers]
             if strangers:
                 names = ", ".join(str(org) for org in strangers)
                 form.add_error(
                     "parties",
                     ValidationError(
                         _(
-                            "Partie absente des partenaires du projet : %(names)s. "
+                            "Partie absente des partenaires et financeurs du projet : %(names)s. "
                             "Ajoutez-la d'abord dans l'onglet Partenaires."
                         )
                         % {"names": names}
@@ -121,6 +167,26 @@ class FundingLineForm(WagtailAdminModelForm):
         required=False,
         help_text=gettext_lazy("Facultatif ; laisser vide si inconnu. Ex. « 12 500,50 »."),
     )
+
+
+class ContractForm(WagtailAdminModelForm):
+    """A contract row: its parties offered as checkboxes among the case study's partners and funders."""
+
+    def __init__(self, *args, offered_parties=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if offered_parties is not None:
+            self.offer_parties(offered_parties)
+
+    def offer_parties(self, offered: list[tuple[int, str]]) -> None:
+        """Show only these organisations; validation still knows them all, so a stranger gets a clear message."""
+        field = self.fields.get("parties")
+        if field is not None:
+            field.widget = forms.CheckboxSelectMultiple(attrs={"class": "contract-parties"})
+            field.widget.choices = offered
+            field.help_text = gettext_lazy(
+                "Les partenaires et financeurs de l'étude de cas ; une organisation ajoutée dans les onglets "
+                "Partenaires ou Financements apparaît ici après l'enregistrement du brouillon."
+            )
 
 
 class RowFormInlinePanel(InlinePanel):

@@ -1,10 +1,14 @@
 """Admin listings for the shared reference data: organisations, themes, territories."""
 
+from django import forms
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from projets.choices import TerritoryKind
 from projets.forms import OrganisationForm
 from projets.models import Organisation, Territory, Theme
 
@@ -47,6 +51,54 @@ class OrganisationViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class TerritorySearchForm(BaseFilterForm):
+    """The territory chooser's search box: name or code, in the database (territories are not indexed)."""
+
+    q = forms.CharField(
+        label=_("Nom ou code"),
+        widget=forms.TextInput(attrs={"placeholder": _("Nom ou code (ex. Nord, 59, 32)")}),
+        required=False,
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            objects = objects.filter(Q(name__icontains=query) | Q(code__iexact=query))
+            self.is_searching, self.search_query = True, query
+        return objects
+
+
+def regions_first(territories):
+    kind_order = Case(
+        When(kind=TerritoryKind.REGION, then=Value(0)),
+        When(kind=TerritoryKind.DEPARTEMENT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return territories.order_by(kind_order, "name")
+
+
+class TerritoryChooseView(ChooseView):
+    filter_form_class = TerritorySearchForm
+
+    def get_object_list(self):
+        return regions_first(super().get_object_list())
+
+
+class TerritoryChooseResultsView(ChooseResultsView):
+    filter_form_class = TerritorySearchForm
+
+    def get_object_list(self):
+        return regions_first(super().get_object_list())
+
+
+class TerritoryChooserViewSet(SnippetChooserViewSet):
+    """The organisation's territory chooser: searchable by name or code, regions first."""
+
+    choose_view_class = TerritoryChooseView
+    choose_results_view_class = TerritoryChooseResultsView
+
+
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
@@ -61,6 +113,7 @@ class ThemeViewSet(SnippetViewSet):
 
 class TerritoryViewSet(SnippetViewSet):
     model = Territory
+    chooser_viewset_class = TerritoryChooserViewSet
     icon = "site"
     menu_label = _("Territoires")
     list_display = ["name", "code", "kind", "region"]

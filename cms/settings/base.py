@@ -157,6 +157,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or S
 # Wagtail's API v2 builds detail_url on this (otherwise on the host of each request).
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# Slugs typed or generated in the admin are ASCII, like the imported ones (no /projets/audit-%C3%A9ditorial/).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin calls no third party: no avatars from gravatar.com, no version check on releases.wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail 8's background autosave is off: it duplicates new InlinePanel rows (wagtail/wagtail#14568, open),
 # and a case study is mostly inline rows (partners, funding, contracts); in our browser test it also raced
 # the "Submit for moderation" click (double "add", 500). Editors save drafts explicitly.

@@ -24,9 +24,9 @@ from cms.models import BasePage
 from projets.choices import ChoiceLabels, CooperationFormat, Scale, Status, TerritoryKind
 from projets.completeness import missing_parts_of
 from projets.facets import facet_keys, facet_values
-from projets.forms import FundingLineForm, ProjectPageForm, RowFormInlinePanel
+from projets.forms import ContractForm, FundingLineForm, ProjectPageForm, RowFormInlinePanel
 from projets.models.organisations import public_id_field
-from projets.widgets import ThemeChooserWidget
+from projets.widgets import TerritoryChooserWidget, ThemeChooserWidget
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
@@ -194,7 +194,7 @@ class ProjectPage(ChoiceLabels, BasePage):
         ),
         FieldPanel("themes", widget=ThemeChooserWidget),
         FieldRowPanel([FieldPanel("cooperation_format"), FieldPanel("scale")]),
-        FieldPanel("territories"),
+        FieldPanel("territories", widget=TerritoryChooserWidget),
         FieldPanel("tags"),
         FieldPanel("body"),
     ]
@@ -207,7 +207,9 @@ class ProjectPage(ChoiceLabels, BasePage):
             heading=_("Financements"),
         )
     ]
-    contract_panels = [InlinePanel("contracts", label=_("Contrat"), heading=_("Contrats"))]
+    contract_panels = [
+        RowFormInlinePanel("contracts", form_class=ContractForm, label=_("Contrat"), heading=_("Contrats"))
+    ]
     lesson_panels = [InlinePanel("lessons", label=_("Frein ou levier"), heading=_("Freins et leviers"))]
     output_panels = [
         InlinePanel("outputs", label=_("Résultat"), heading=_("Résultats")),

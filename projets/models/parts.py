@@ -199,14 +199,14 @@ class Contract(ChoiceLabels, NumberedRowsMixin, Orderable, ClusterableModel):
         help_text=_("« Réservé aux membres » range le document dans une collection privée."),
     )
 
+    # Two fields a row at most: three in a row cut the values of the narrower inputs ("3" for 30 months).
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("signed_on"), FieldPanel("duration_months")]),
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("signed_on"), FieldPanel("duration_months")]),
         FieldPanel("parties"),
-        FieldRowPanel(
-            [FieldPanel("intellectual_property"), FieldPanel("publication"), FieldPanel("publication_review_days")]
-        ),
-        FieldRowPanel([FieldPanel("data"), FieldPanel("compensation"), FieldPanel("governance")]),
+        FieldRowPanel([FieldPanel("intellectual_property"), FieldPanel("data")]),
+        FieldRowPanel([FieldPanel("publication"), FieldPanel("publication_review_days")]),
+        FieldRowPanel([FieldPanel("compensation"), FieldPanel("governance")]),
         FieldPanel("what_worked"),
         FieldPanel("what_to_change"),
         FieldRowPanel([FieldPanel("document"), FieldPanel("visibility")]),

@@ -111,7 +111,7 @@ class TestProjectValidation(WagtailPageTestCase):
     def test_contract_party_must_be_a_partner(self):
         data = project_form_data(partners=[partner(self.association)], contracts=[contract([self.lab])])
         html = self.post(data)
-        assert "Partie absente des partenaires du projet : LAS Arras." in html
+        assert "Partie absente des partenaires et financeurs du projet : LAS Arras." in html
 
     def test_duplicate_partner_is_refused(self):
         data = project_form_data(partners=[partner(self.association), partner(self.association, role="financeur")])
