@@ -3,9 +3,12 @@
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from wagtail.models import PageViewRestriction
 
 from projets import choices
+from search.config import FALLBACK_ALIAS
+from tests.conftest import engine_in_use
 from tests.factories import ContractFactory, OrganisationFactory, ThemeFactory, departement, region
 
 Kind = choices.OrganisationKind
@@ -129,3 +132,22 @@ def corpus(make_project, search_backend, home_page):
     draft.unpublish()
     search_backend.refresh_indexes()
     return Corpus(impact, education, cooperations, fete, boutique, circulaire, draft, private)
+
+
+def _database_vendor() -> str:
+    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
+
+
+def _backends() -> list:
+    """(alias, label) of every search backend this run configures."""
+    default = engine_in_use()
+    aliases = [("default", default if default != "database" else f"{_database_vendor()}-database")]
+    if default != "database" and FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS:
+        aliases.append((FALLBACK_ALIAS, f"{_database_vendor()}-database"))
+    return [pytest.param(alias, id=label) for alias, label in aliases]
+
+
+@pytest.fixture(params=_backends())
+def backend(request):
+    """Every search backend this run configures, by alias (the contract suite and its companions)."""
+    return request.param

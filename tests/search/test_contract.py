@@ -8,40 +8,17 @@ relations, not from the facet table.
 """
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 
 from projets.choices import TerritoryKind
 from projets.models import ProjectPage
-from search.config import FALLBACK_ALIAS
 from search.query import parse_request
 from search.service import search
 from tests.conftest import engine_in_use
 from tests.factories import region
 
 pytestmark = pytest.mark.django_db
-
-
-def _database_vendor() -> str:
-    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
-
-
-def _backends() -> list:
-    """(alias, label) of every search backend this run configures."""
-    default = engine_in_use()
-    aliases = [("default", default if default != "database" else f"{_database_vendor()}-database")]
-    if default != "database" and FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS:
-        aliases.append((FALLBACK_ALIAS, f"{_database_vendor()}-database"))
-    return [pytest.param(alias, id=label) for alias, label in aliases]
-
-
-BACKENDS = _backends()
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request):
-    return request.param
 
 
 def label_of(alias: str) -> str:

@@ -4,14 +4,13 @@ import pytest
 
 from projets import choices
 from tests.factories import OrganisationFactory, ThemeFactory
-from tests.search.test_contract import BACKENDS, label_of, run, slugs
+from tests.search.test_contract import (
+    label_of,
+    run,
+    slugs,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request):
-    return request.param
 
 
 @pytest.fixture
