@@ -36,6 +36,9 @@ def french_analysis() -> dict:
     from search.french import STOP_WORDS  # stdlib + snowballstemmer only: safe before apps load
 
     return {
+        # Apostrophes split words, as in search/french.py: "Univ'Asso" is "univ asso" (the standard tokenizer
+        # keeps "univ'asso" whole); "l'impact" gives "l", a stop word.
+        "char_filter": {"apostrophes": {"type": "mapping", "mappings": ["'=>\\u0020", "’=>\\u0020"]}},
         "filter": {
             "french_elision": {"type": "elision", "articles_case": True, "articles": FRENCH_ELISIONS},
             "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
@@ -45,16 +48,19 @@ def french_analysis() -> dict:
         "analyzer": {
             "default": {
                 "type": "custom",
+                "char_filter": ["apostrophes"],
                 "tokenizer": "standard",
                 "filter": ["french_elision", "lowercase", "asciifolding", "french_stop", "french_snowball"],
             },
             "standard": {
                 "type": "custom",
+                "char_filter": ["apostrophes"],
                 "tokenizer": "standard",
                 "filter": ["french_elision", "lowercase", "asciifolding"],
             },
             "edgengram_analyzer": {
                 "type": "custom",
+                "char_filter": ["apostrophes"],
                 "tokenizer": "standard",
                 "filter": ["french_elision", "lowercase", "asciifolding", "edgengram"],
             },

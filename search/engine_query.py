@@ -43,35 +43,40 @@ def boost_fields(compiler) -> list[tuple[str, float]]:
     return [(field.field_name, field.boost) for field in compiler.remapped_fields if field.field_name != "_all_text"]
 
 
-def text_clauses(query: SearchQuery, compiler, fuzzy: bool) -> tuple[list, list, list]:
+def text_clauses(query: SearchQuery, compiler, fuzzy=(), any_words: bool = False) -> tuple[list, list, list]:
+    """Every word and phrase; the `fuzzy` words with typo tolerance; with `any_words`, any of them."""
     must, should, must_not = [], [], []
-    if query.terms:
-        words = " ".join(query.terms)
-        if fuzzy:
-            # Stems are too short to be compared letter by letter: fuzzy matching runs on the folded,
-            # unstemmed title words (Wagtail's autocomplete field), where "cooperatoin" is one edit
-            # (a transposition) away from "cooperation".
-            fuzzy_match = {"query": words, "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}
-            must.append({"match": {"_edgengrams": fuzzy_match}})
-        else:
-            match = {"query": words, "operator": "and"}
-            must.append({"match": {"_all_text": match}})
-            should.extend({"match": {name: {**match, "boost": boost}}} for name, boost in boost_fields(compiler))
+    fuzzy = query.terms if fuzzy is True else tuple(fuzzy)
+    exact = [term for term in query.terms if term not in fuzzy]
+    if exact:
+        match = {"query": " ".join(exact), "operator": "or" if any_words else "and"}
+        must.append({"match": {"_all_text": match}})
+        should.extend({"match": {name: {**match, "boost": boost}}} for name, boost in boost_fields(compiler))
+    if fuzzy:
+        # Stems are too short to be compared letter by letter: fuzzy matching runs on the folded,
+        # unstemmed title words (Wagtail's autocomplete field), where "cooperatoin" is one edit
+        # (a transposition) away from "cooperation".
+        fuzzy_match = {"query": " ".join(fuzzy), "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}
+        must.append({"match": {"_edgengrams": fuzzy_match}})
     for phrase in query.phrases:
         must.append({"match_phrase": {"_all_text": phrase}})
         should.extend(
             {"match_phrase": {name: {"query": phrase, "boost": boost}}} for name, boost in boost_fields(compiler)
         )
+    if any_words and must:
+        must = [{"bool": {"should": must, "minimum_should_match": 1}}]
     for excluded in query.excluded:
         kind = "match_phrase" if " " in excluded else "match"
         must_not.append({kind: {"_all_text": excluded}})
     return must, should, must_not
 
 
-def build_body(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False, counted=True) -> dict:
+def build_body(
+    backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=(), counted=True, any_words=False
+) -> dict:
     compiler = backend.query_compiler_class(base_queryset, MATCH_ALL)
     mapping = compiler.mapping
-    must, should, must_not = text_clauses(query, compiler, fuzzy)
+    must, should, must_not = text_clauses(query, compiler, fuzzy, any_words)
     filters = list(compiler.get_filters())  # content type, live, public (view restrictions)
     for name, values in query.filters.items():
         filters.append({"terms": {filter_column(mapping, model, FACETS_BY_NAME[name].engine_field): list(values)}})
@@ -127,11 +132,14 @@ def passage_highlight(narrative_column: str, text_clauses: list) -> dict:
     }
 
 
-def run(backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=False, counted=True) -> Match:
+def run(
+    backend, model, base_queryset, query: SearchQuery, exclude_ids=(), fuzzy=(), counted=True, any_words=False
+) -> Match:
     """The page of hits (ids in order, with their cards and passages), the total and {facet: {value: count}}
     from a single engine request; with `counted` false, only the page is asked for (no total, no
-    aggregation: both None)."""
-    body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy, counted)
+    aggregation: both None). `fuzzy`: the words matched with typo tolerance; `any_words`: any of the
+    words (search.backends.matching)."""
+    body = build_body(backend, model, base_queryset, query, exclude_ids, fuzzy, counted, any_words)
     index = backend.get_index_for_model(model).name
     try:
         response = _send(backend, index, body)

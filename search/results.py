@@ -40,6 +40,9 @@ class SearchOutcome:
     facets: dict[str, list[FacetValue]]
     degraded: bool = False  # the engine failed: answered by the database backend
     fuzzy: bool = False  # no exact match: typo-tolerant results
+    partial: bool = False  # no case study holds every word: those holding some (search.backends.matching)
+    missing_words: tuple[str, ...] = ()  # partial results: the words no case study holds
+    corrected: tuple[tuple[str, str], ...] = ()  # (typed, searched instead): words corrected (SQLite)
     backend: str = "database"
     page: PaginatorPage = field(init=False)
 

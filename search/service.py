@@ -54,7 +54,9 @@ def _search(matcher: Matcher, query: SearchQuery, exclude_ids: tuple, base) -> S
     found = matcher.match(query, base, exclude_ids)
     if whole:
         catalogue_cache.put(found.total, found.counts)
-    return outcome(query, found, backend=kind)
+    answer = outcome(query, found, backend=kind)
+    answer.partial, answer.missing_words, answer.corrected = found.partial, found.missing, found.corrected
+    return answer
 
 
 # -- Autocomplete -------------------------------------------------------------------------------------

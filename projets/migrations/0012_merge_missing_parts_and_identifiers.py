@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projets', '0010_case_study_missing_parts'),
-        ('projets', '0011_require_public_identifiers'),
+        ("projets", "0011_moderation_rights"),
+        ("projets", "0011_require_public_identifiers"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -5,7 +5,8 @@
   the hard-coded "simple".
 - SQLite FTS5 has no French stemmer: the indexed text and the query go through search.french.analyse()
   (accents folded, elisions and stop words dropped, Snowball French stems). Autocomplete folds accents.
-  What it lacks: typo tolerance (no fuzzy matching in FTS5) and ranking by field boosts beyond title/body.
+  FTS5 has no fuzzy matching: a word that matches nothing is corrected from the index's own vocabulary
+  (search/backends/sqlite.py, `fts5vocab`). What it lacks: ranking by field boosts beyond title/body.
 """
 
 from django.db import connection

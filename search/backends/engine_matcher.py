@@ -1,4 +1,7 @@
-"""Matching on OpenSearch / Elasticsearch: one request for the page, the total and every facet count."""
+"""Matching on OpenSearch / Elasticsearch: one request for the page, the total and every facet count.
+
+The zero-result rule is search.backends.matching's; typo tolerance is the engine's fuzzy match.
+"""
 
 from collections.abc import Sequence
 
@@ -10,10 +13,16 @@ from search.query import SearchQuery
 class EngineMatcher(Matcher):
     remote = True
 
-    def match(self, query: SearchQuery, base, exclude_ids: Sequence[int] = (), *, counted: bool = True) -> Match:
-        model = base.model
-        found = engine_query.run(self.backend, model, base, query, exclude_ids, counted=counted)
-        if counted and not found.total and query.terms:
-            found = engine_query.run(self.backend, model, base, query, exclude_ids, fuzzy=True)
-            found.relaxed = bool(found.total)
+    def match_words(self, query: SearchQuery, base, exclude_ids: Sequence[int] = (), *, counted: bool) -> Match:
+        return engine_query.run(self.backend, base.model, base, query, exclude_ids, counted=counted)
+
+    def holds(self, query: SearchQuery, base, exclude_ids: Sequence[int]) -> bool:
+        return bool(engine_query.run(self.backend, base.model, base, query, exclude_ids, counted=False).page_ids)
+
+    def match_typos(self, query: SearchQuery, absent: tuple[str, ...], base, exclude_ids) -> Match:
+        found = engine_query.run(self.backend, base.model, base, query, exclude_ids, fuzzy=absent)
+        found.relaxed = bool(found.total)
         return found
+
+    def match_any(self, query: SearchQuery, base, exclude_ids: Sequence[int]) -> Match:
+        return engine_query.run(self.backend, base.model, base, query, exclude_ids, any_words=True)

@@ -94,3 +94,91 @@ class FrenchSQLiteSearchBackend(stock_sqlite.SQLiteSearchBackend):
     index_class = FrenchSQLiteIndex
     query_compiler_class = FrenchSQLiteQueryCompiler
     autocomplete_query_compiler_class = FrenchSQLiteAutocompleteQueryCompiler
+
+    def correct(self, words) -> dict[str, str]:
+        """{typed word: the words searched instead} for the words that have some (see nearest_word)."""
+        vocabulary = read_vocabulary()
+        found = {word: nearest_word(word, vocabulary) for word in words}
+        return {word: instead for word, instead in found.items() if instead}
+
+
+# -- Typos: SQLite FTS5 has no approximate matching; a word that matches nothing is corrected to the nearest
+# stem of the index's own vocabulary (FTS5's `fts5vocab` over the index, read live: nothing to keep in sync).
+
+VOCABULARY_TABLE = "coop_search_vocabulary"
+MIN_STEM = 4  # shorter stems are too many to tell a typo from another word
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a transposition is one edit), or limit + 1 when beyond `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_edits(typed_stem: str) -> int:
+    return 0 if len(typed_stem) < MIN_STEM else 1 if len(typed_stem) <= 7 else 2
+
+
+# French endings tried to write a stem as a word that stems back to it ("cooper" -> "cooperation"): the
+# query is analysed again, and a stem is not always its own stem.
+ENDINGS = ("", "e", "es", "s", "er", "ation", "ations", "ement", "ite", "ique", "eur", "ion", "ant", "if", "al", "age")
+
+
+def spell(found: str) -> str | None:
+    """A word whose stem is the indexed term `found`, None when none of ENDINGS gives one."""
+    from search.french import stem
+
+    return next((found + ending for ending in ENDINGS if stem(found + ending) == found), None)
+
+
+def nearest_word(word: str, vocabulary: dict[str, int]) -> str | None:
+    """A word searchable for the typed `word` that matches nothing: the indexed term nearest its stem or its
+    beginning ("educaton" -> "educ"), fewest edits first, then the longest, then the most frequent; None beyond
+    the allowed edits."""
+    from search.french import stem
+
+    typed = stem(word)
+    limit, ranked = allowed_edits(typed), []
+    for candidate, documents in vocabulary.items():
+        if len(candidate) < MIN_STEM:
+            continue
+        # Its stem, or its beginning with one edit at most ("educaton" begins with "educ").
+        distance = min(
+            edit_distance(typed, candidate, limit),
+            *(edit_distance(word[:length], candidate, 1) for length in {len(candidate), len(candidate) + 1}),
+        )
+        if distance <= limit:
+            ranked.append(((distance, -len(candidate), -documents), candidate))
+    for _key, candidate in sorted(ranked):
+        written = spell(candidate)
+        if written:
+            return written
+    return None
+
+
+def read_vocabulary() -> dict[str, int]:
+    """{indexed stem: how many entries hold it}, from FTS5's vocabulary of the live index (its title and body
+    columns: the autocomplete column holds unstemmed words)."""
+    from django.db import connection
+
+    fts_table = stock_sqlite.SQLiteFTSIndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCABULARY_TABLE} USING fts5vocab(main, {fts_table}, 'col')"
+        )
+        cursor.execute(
+            f"SELECT term, max(doc) FROM temp.{VOCABULARY_TABLE} WHERE col IN ('title', 'body') GROUP BY term"  # noqa: S608 (constant names)
+        )
+        return dict(cursor.fetchall())

@@ -9,9 +9,11 @@ ones, and the fixture fails such a test. A test that changes the corpus (saves, 
 from dataclasses import dataclass, fields
 
 import pytest
+from django.conf import settings
 from wagtail.models import PageViewRestriction
 
 from projets import choices
+from search.config import FALLBACK_ALIAS
 from tests.conftest import (
     empty_search_backend,
     engine_in_use,
@@ -198,3 +200,22 @@ def build_corpus(make_project, search_backend) -> Corpus:
     draft.unpublish()
     search_backend.refresh_indexes()
     return Corpus(impact, education, cooperations, fete, boutique, circulaire, draft, private)
+
+
+def _database_vendor() -> str:
+    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
+
+
+def _backends() -> list:
+    """(alias, label) of every search backend this run configures."""
+    default = engine_in_use()
+    aliases = [("default", default if default != "database" else f"{_database_vendor()}-database")]
+    if default != "database" and FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS:
+        aliases.append((FALLBACK_ALIAS, f"{_database_vendor()}-database"))
+    return [pytest.param(alias, id=label) for alias, label in aliases]
+
+
+@pytest.fixture(params=_backends())
+def backend(request):
+    """Every search backend this run configures, by alias (the contract suite and its companions)."""
+    return request.param

@@ -8,40 +8,17 @@ relations, not from the facet table.
 """
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 
 from projets.choices import TerritoryKind
 from projets.models import ProjectPage
-from search.config import FALLBACK_ALIAS
 from search.query import parse_request
 from search.service import search
 from tests.conftest import engine_in_use
 from tests.factories import region
 
 pytestmark = pytest.mark.django_db
-
-
-def _database_vendor() -> str:
-    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
-
-
-def _backends() -> list:
-    """(alias, label) of every search backend this run configures."""
-    default = engine_in_use()
-    aliases = [("default", default if default != "database" else f"{_database_vendor()}-database")]
-    if default != "database" and FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS:
-        aliases.append((FALLBACK_ALIAS, f"{_database_vendor()}-database"))
-    return [pytest.param(alias, id=label) for alias, label in aliases]
-
-
-BACKENDS = _backends()
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request):
-    return request.param
 
 
 def label_of(alias: str) -> str:
@@ -92,15 +69,43 @@ def test_hard_french_queries(corpus, backend):
     assert mismatches == []
 
 
-def test_typo_tolerance_where_the_backend_allows_it(corpus, backend):
+def test_typo_tolerance_on_every_backend(corpus, backend):
     outcome = run({"q": "coopératoin"}, backend)
-    print(f"{label_of(backend)}: 'coopératoin' -> {slugs(outcome)} (fuzzy={outcome.fuzzy})")
+    print(f"{label_of(backend)}: 'coopératoin' -> {slugs(outcome)} (fuzzy={outcome.fuzzy}, {outcome.corrected})")
+    assert "cooperations" in slugs(outcome)
     if label_of(backend) == "sqlite-database":
-        # SQLite FTS5 has no fuzzy matching: an honest zero, with the spelling hint shown by the page.
-        assert outcome.count == 0
+        # FTS5 has no fuzzy matching: the word is corrected from the index's vocabulary, and the page says so.
+        assert outcome.corrected and outcome.corrected[0][0] == "cooperatoin"
     else:
         assert outcome.fuzzy
-        assert "cooperations" in slugs(outcome)
+
+
+# query -> (the case studies found, the words named as missing): no case study holds every word.
+PARTIAL_QUERIES = {
+    "concertes charte": ({"impact-social", "cooperations"}, ()),  # each word in another case study
+    "concertes zzzqqq": ({"impact-social"}, ("zzzqqq",)),  # a word no case study holds, nor a near one
+    '"fête populaire" zzzqqq': ({"fete"}, ("zzzqqq",)),  # a phrase and an absent word
+}
+
+
+def test_all_words_first_then_the_best_partial_matches_naming_the_missing_words(corpus, backend):
+    mismatches = []
+    for text, (expected, missing) in PARTIAL_QUERIES.items():
+        outcome = run({"q": text}, backend)
+        found = (set(slugs(outcome)), outcome.partial, outcome.missing_words, outcome.count)
+        print(f"{label_of(backend)}: {text!r} -> {found}")
+        if found != (expected, True, missing, len(expected)) or outcome.fuzzy:
+            mismatches.append((text, found))
+    # Every word first: a case study holding them all comes alone, not with partial matches.
+    exact = run({"q": "concertes evaluer"}, backend)
+    assert (slugs(exact), exact.partial, exact.missing_words) == (["impact-social"], False, ())
+    # The case study holding the most words comes first.
+    most = run({"q": "laboratoires charte guide fête"}, backend)
+    assert most.partial and slugs(most)[0] == "cooperations"
+    # No word anywhere: nothing, and no partial notice; filters still apply to partial matches.
+    assert run({"q": "zzzqqq wwwkkk"}, backend).count == 0
+    assert set(slugs(run({"q": "concertes charte", "region": "32"}, backend))) == {"impact-social"}
+    assert mismatches == []
 
 
 def test_drafts_and_private_pages_never_come_back(corpus, backend):

@@ -6,14 +6,12 @@ import pytest
 
 from projets import choices
 from tests.factories import FundingLineFactory, OrganisationFactory, ThemeFactory, departement
-from tests.search.test_contract import BACKENDS, run, slugs
+from tests.search.test_contract import (
+    run,
+    slugs,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request):
-    return request.param
 
 
 @pytest.fixture
