@@ -53,11 +53,12 @@ def text_clauses(query: SearchQuery, compiler, fuzzy=(), any_words: bool = False
         must.append({"match": {"_all_text": match}})
         should.extend({"match": {name: {**match, "boost": boost}}} for name, boost in boost_fields(compiler))
     if fuzzy:
-        # Stems are too short to be compared letter by letter: fuzzy matching runs on the folded,
+        # Stems are often too short to be compared letter by letter: fuzzy matching runs on the folded,
         # unstemmed title words (Wagtail's autocomplete field), where "cooperatoin" is one edit
-        # (a transposition) away from "cooperation".
+        # (a transposition) away from "cooperation"; or on the stems of every field ("biodiverstié").
         fuzzy_match = {"query": " ".join(fuzzy), "operator": "and", "fuzziness": "AUTO", "prefix_length": 1}
-        must.append({"match": {"_edgengrams": fuzzy_match}})
+        either = [{"match": {"_edgengrams": fuzzy_match}}, {"match": {"_all_text": fuzzy_match}}]
+        must.append({"bool": {"should": either, "minimum_should_match": 1}})
     for phrase in query.phrases:
         must.append({"match_phrase": {"_all_text": phrase}})
         should.extend(
