@@ -11,8 +11,8 @@ from tests.conftest import engine_in_use, only_with_an_engine
 
 BACKEND_CLASSES = {
     "database": ("FrenchSQLiteSearchBackend", "FrenchPostgresSearchBackend"),
-    "opensearch": ("OpenSearch2SearchBackend",),
-    "elasticsearch": ("Elasticsearch8SearchBackend",),
+    "opensearch": ("OpenSearchBackend",),  # search.backends.opensearch: modelsearch's, with the cards
+    "elasticsearch": ("ElasticsearchBackend",),
 }
 
 
