@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 from bench.synthetic.compose import REFERENCE_PREFIX, Case, compose_case, reference_for
 from bench.synthetic.facets import FacetLookups, facet_rows
 from bench.synthetic.pools import build_pools
+from projets.completeness import PARTS, SEPARATOR
 from projets.models import (
     Contract,
     FundingLine,
@@ -103,6 +104,7 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
                 reference=case.reference,
                 summary=case.summary,
                 body=case.body,
+                missing_parts=missing_parts(case),
                 **case.fields,
             )
             for page, case in zip(pages, cases, strict=True)
@@ -113,6 +115,19 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     result.add("wagtailcore_page", len(pages))
     # The facet table the database search backends filter and count by: publishing fills it for real pages.
     SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)
+
+
+def missing_parts(case: Case) -> str:
+    """What the generated case study lacks, as publishing would store it (projets.completeness): bulk
+    inserts skip the page's save, and generated case studies never cite sources."""
+    present = {
+        "partners": case.partners,
+        "funding": case.funding,
+        "sources": [],
+        "themes": case.themes,
+        "territories": case.territories,
+    }
+    return SEPARATOR.join(key for key in PARTS if not present[key])
 
 
 def _write_parts(cases: list[Case], ids: list[int], context: dict, result: GenerationResult) -> None:

@@ -121,3 +121,11 @@ def test_facet_table_is_filled_as_publishing_would(generated):
     stored = set(SearchFacet.objects.filter(page__in=pages).values_list("page_id", "facet", "value"))
     assert stored == expected
     assert {name for _pk, name, _value in stored} >= {"theme", "region", "partner_kind", "status"}
+
+
+def test_missing_parts_are_stored_as_publishing_would(generated):
+    from projets.completeness import missing_parts_of
+
+    pages = ProjectPage.objects.filter(reference__startswith="SYN-7-")
+    for page in pages:
+        assert page.missing_parts == missing_parts_of(page) == "sources"
