@@ -50,6 +50,11 @@ class ResultOut(Schema):
     highlight: str
 
 
+class CorrectionOut(Schema):
+    typed: str
+    searched: str
+
+
 class SearchOut(Schema):
     count: int
     page: int
@@ -57,6 +62,9 @@ class SearchOut(Schema):
     num_pages: int
     degraded: bool
     fuzzy: bool
+    partial: bool  # no case study holds every word: these hold the most of them
+    missing_words: list[str]  # partial results: the words no case study holds
+    corrected: list[CorrectionOut]  # words searched under a corrected spelling
     results: list[ResultOut]
     facets: dict[str, list[FacetValueOut]]
 
@@ -160,7 +168,9 @@ def _result(hit, url_of: HitUrls) -> dict:
         'Mots en français (accents, pluriels et élisions indifférents), "expression exacte", -mot à exclure. '
         "Filtres répétables : theme (identifiant), region et departement (code INSEE), partner_kind, "
         "funding_kind, contract_kind, format, status ; year_from, year_to ; sort = pertinence, recent ou debut ; "
-        "page, page_size (100 au plus). `degraded` vaut true si le moteur est indisponible."
+        "page, page_size (100 au plus). `degraded` vaut true si le moteur est indisponible ; `partial` si "
+        "aucune étude ne contient tous les mots (`missing_words` nomme ceux qu'aucune ne contient) ; "
+        "`corrected` donne les mots corrigés."
     ),
 )
 @rate_limit("search-api", limit=SEARCH_PER_MINUTE, period=60)
@@ -182,6 +192,9 @@ def recherche(request, params: Query[SearchParams]):
             "num_pages": outcome.page.paginator.num_pages,
             "degraded": outcome.degraded,
             "fuzzy": outcome.fuzzy,
+            "partial": outcome.partial,
+            "missing_words": list(outcome.missing_words),
+            "corrected": [{"typed": typed, "searched": searched} for typed, searched in outcome.corrected],
             "results": [_result(hit, url_of) for hit in outcome.hits],
             "facets": {
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]

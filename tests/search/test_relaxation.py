@@ -58,3 +58,12 @@ def test_the_page_names_the_missing_words(named, client):
     assert "Aucune étude de cas ne contient tous ces mots" in page
     assert "Mots absents de toutes les études de cas : « zzzqqq »" in page
     assert "La boutique des sciences de Lille" in page
+
+
+def test_the_api_says_what_was_relaxed(named, client):
+    partial = client.get("/api/recherche", {"q": "boutique zzzqqq"}).json()
+    assert (partial["partial"], partial["missing_words"], partial["count"]) == (True, ["zzzqqq"], 1)
+    together = client.get("/api/recherche", {"q": "univasso"}).json()
+    assert together["corrected"] == [{"typed": "univasso", "searched": "univ asso"}]
+    exact = client.get("/api/recherche", {"q": "boutique"}).json()
+    assert (exact["partial"], exact["missing_words"], exact["corrected"]) == (False, [], [])
