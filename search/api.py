@@ -46,7 +46,8 @@ class ResultOut(Schema):
     status: str
     themes: list[str]
     regions: list[str]
-    partners: list[str]
+    partners: list[str]  # every partner, in the case study's order
+    matching_partners: list[str]  # partners and funders whose name holds the words searched
     highlight: str
 
 
@@ -155,7 +156,8 @@ def _result(hit, url_of: HitUrls) -> dict:
         "status": page.status,
         "themes": page.theme_names,
         "regions": page.region_names,
-        "partners": hit.partners,
+        "partners": [name.label for name in page.partner_names],
+        "matching_partners": hit.partners,
         "highlight": str(hit.highlight),
     }
 

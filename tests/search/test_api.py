@@ -15,10 +15,13 @@ def test_search_answer_has_the_documented_shape(corpus, client):
     assert data["count"] == 2 and data["page"] == 1 and data["degraded"] is False
     result = data["results"][0]
     assert set(result) == {
-        "title", "url", "summary", "start_year", "end_year", "status", "themes", "regions", "partners", "highlight"
+        "title", "url", "summary", "start_year", "end_year", "status", "themes", "regions", "partners",
+        "matching_partners", "highlight",
     }  # fmt: skip
     assert result["url"] == "/projets/cooperations/"
     assert result["regions"] == ["Auvergne-Rhône-Alpes"]
+    # Every partner, whatever the words; those whose name holds the words apart.
+    assert (result["partners"], result["matching_partners"]) == (["La Boîte Sans Projet", "Curapp-ESS"], [])
     assert "<mark>" in result["highlight"]
     assert set(data["facets"]) >= {"theme", "region", "departement", "partner_kind", "funding_kind", "contract_kind"}
     assert {"value", "label", "count"} == set(data["facets"]["theme"][0])

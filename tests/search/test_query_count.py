@@ -56,7 +56,7 @@ def test_results_page_has_a_constant_number_of_queries(many_hits, client):
                 assert (len(short.json()["results"]), len(long.json()["results"])) == (FEW, MANY)
                 assert short.json()["count"] == HITS
                 if "fédération" in params.get("q", ""):  # matching partners: from the joined rows, not a query per hit
-                    assert long.json()["results"][0]["partners"][0].startswith("Fédération coopérative")
+                    assert long.json()["results"][0]["matching_partners"][0].startswith("Fédération coopérative")
             else:
                 assert short.content.count(b'class="project-card"') == FEW
                 assert long.content.count(b'class="project-card"') == MANY
