@@ -59,9 +59,9 @@ fi
 
 # Two pytest-xdist workers: pytest itself is the bottleneck (one core at ~95 %, PostgreSQL and OpenSearch
 # ~15 % of the other), so a second process nearly halves the run. Each worker has its own test database,
-# index prefix and media folder (cms/settings/test.py). TEST_WORKERS=0 runs in one process. A test file goes
-# to one worker whole (loadfile), so that data built once per module (tests/search's corpus) is built once.
-WORKERS=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+# index prefix and media folder (cms/settings/test.py). TEST_WORKERS=0 runs in one process. Not --dist loadfile: a worker would then run
+# a file's transactional tests (which empty the database) before other files' tests, not at the very end.
+WORKERS=(-n "${TEST_WORKERS:-2}")
 
 step "pytest: PostgreSQL + OpenSearch"
 DATABASE_URL="$PG_URL" SEARCH_URL="$OS_URL" COOP_EXPECT_SEARCH=opensearch INDEX_PREFIX=coop_test_ \

@@ -1,8 +1,11 @@
 """HTTP as reusers' clients expect it: HEAD, conditional GETs (304), gzip, CORS, JSON 405s, RateLimit fields."""
 
 import gzip
+from types import SimpleNamespace
 
+from django.core.cache import caches
 from django.test import RequestFactory
+from django_ratelimit import core as ratelimit_core
 
 from cms import pagecache, ratelimit
 
@@ -143,17 +146,18 @@ def test_the_export_json_405_is_json_and_the_feed_refuses_post(client, catalogue
     assert client.post(FEED).status_code == 405
 
 
-def test_a_429_carries_the_ratelimit_fields_beside_retry_after(settings, monkeypatch):
-    settings.RATELIMIT_ENABLED = True
-    monkeypatch.setattr(ratelimit, "clock", lambda: 1_000_040)
+def test_a_429_carries_the_ratelimit_fields_beside_retry_after(db, settings, monkeypatch):
+    settings.RATELIMIT_ENABLE = True
+    caches[settings.RATELIMIT_USE_CACHE].clear()
+    monkeypatch.setattr(ratelimit_core, "time", SimpleNamespace(time=lambda: 1_000_040))  # one window
     request = RequestFactory().get("/api/recherche", REMOTE_ADDR="203.0.113.9")
     assert ratelimit.check_rate(request, "opendata-test", 1, 60) is None
     response = ratelimit.check_rate(request, "opendata-test", 1, 60)
     assert response.status_code == 429
-    assert response["Retry-After"] == "40"
+    assert 1 <= int(response["Retry-After"]) <= 60
     assert response["RateLimit-Limit"] == "1"
     assert response["RateLimit-Remaining"] == "0"
-    assert response["RateLimit-Reset"] == "40"
+    assert response["RateLimit-Reset"] == response["Retry-After"]
 
 
 def test_the_page_cache_keeps_serving_and_answers_conditional_gets(client, settings, tmp_path, catalogue):
