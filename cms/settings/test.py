@@ -43,3 +43,8 @@ RATELIMIT_ENABLE = False
 
 # The page cache stays off in tests unless asked (tests/cms/test_pagecache.py and the benchmark turn it on).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# One page-cache folder per test process: the workers (and the two passes) each have their own database, so a
+# page one cached must never be served to another (the generation key lives in the folder too).
+CACHES["pages"]["LOCATION"] = str(  # noqa: F405
+    BASE_DIR / "var" / "cache" / (f"test-pages-{_xdist_worker}" if _xdist_worker else "test-pages")  # noqa: F405
+)
