@@ -5,11 +5,12 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from modelsearch.backends import get_search_backend
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms import pagecache
 from projets.choices import PartnerRole
-from projets.models import ProjectProposal
+from projets.models import ProjectPage, ProjectProposal
 from tests.factories import OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,8 @@ def test_publishing_a_new_revision_empties_the_cache(client, page_cache_on, case
     page.save_revision().publish()
     response, html = fetch(client, page.url)
     assert response[pagecache.HEADER] == "miss" and "Jardins, sols et santé" in html
+    # The catalogue lists from the search engine: its update shows once the index refreshes (about 1 s).
+    get_search_backend().get_index_for_model(ProjectPage).refresh()
     assert "Jardins, sols et santé" in fetch(client, "/projets/")[1]
 
 
