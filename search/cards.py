@@ -13,6 +13,7 @@ import datetime
 from django.db import DEFAULT_DB_ALIAS
 
 from projets.choices import TerritoryKind
+from projets.models.parts import in_editor_order
 from search.hit_loading import OrganisationName, hit_columns
 
 CARD_FIELD = "_card"
@@ -30,12 +31,14 @@ def card_of(page) -> dict:
         region = territory.region if territory.kind == TerritoryKind.DEPARTEMENT else territory
         if region is not None and region.name not in regions:
             regions.append(region.name)
+    partners = [partner.organisation for partner in in_editor_order(page.partners.all())]
+    funders = [line.funder for line in in_editor_order(page.funding_lines.all()) if line.funder_id]
     card |= {
         "themes": [theme.name for theme in page.themes.all()],
         "territories": [str(territory) for territory in territories],
         "regions": regions,
-        "partners": [[partner.organisation.name, partner.organisation.acronym] for partner in page.partners.all()],
-        "funders": [[line.funder.name, line.funder.acronym] for line in page.funding_lines.all() if line.funder_id],
+        "partners": [[organisation.name, organisation.acronym] for organisation in partners],
+        "funders": [[organisation.name, organisation.acronym] for organisation in funders],
     }
     return card
 

@@ -155,11 +155,13 @@ SELECT 1, link.projectpage_id, territory.name, territory.kind, territory.code, r
   LEFT JOIN {territory} region ON region.id = territory.region_id
  WHERE link.projectpage_id IN ({pages})
 UNION ALL
-SELECT 2, partner.page_id, organisation.name, organisation.acronym, NULL, NULL, '', '', partner.sort_order, partner.id
+SELECT 2, partner.page_id, organisation.name, organisation.acronym, NULL, NULL, '', '',
+       COALESCE(partner.sort_order, {unordered}), partner.id
   FROM {partner} partner JOIN {organisation} organisation ON organisation.id = partner.organisation_id
  WHERE partner.page_id IN ({pages})
 UNION ALL
-SELECT 3, line.page_id, organisation.name, organisation.acronym, NULL, NULL, '', '', line.sort_order, line.id
+SELECT 3, line.page_id, organisation.name, organisation.acronym, NULL, NULL, '', '',
+       COALESCE(line.sort_order, {unordered}), line.id
   FROM {funding_line} line JOIN {organisation} organisation ON organisation.id = line.funder_id
  WHERE line.page_id IN ({pages})
 ORDER BY 1, 2, 7, 8, 9, 10
@@ -203,6 +205,7 @@ def _names_sql(count: int) -> str:
     """For `count` pages."""
     from cms.sql import placeholders, table
     from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory, Theme
+    from projets.models.parts import UNORDERED_LAST
 
     return NAMES_SQL.format(
         pages=placeholders(range(count)),
@@ -213,6 +216,7 @@ def _names_sql(count: int) -> str:
         partner=table(ProjectPartner),
         organisation=table(Organisation),
         funding_line=table(FundingLine),
+        unordered=UNORDERED_LAST,
     )
 
 

@@ -28,6 +28,15 @@ from projets.choices import (
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
+# Parts written outside the admin (factories, scripts) may have no sort_order: they come after the ordered
+# ones, in creation order, on every database (whose NULLs sort first or last) and in the engine's cards alike.
+UNORDERED_LAST = 2**31 - 1
+
+
+def in_editor_order(parts) -> list:
+    """Orderable parts (partners, funding lines) in the order their editor gave them."""
+    return sorted(parts, key=lambda part: (UNORDERED_LAST if part.sort_order is None else part.sort_order, part.pk))
+
 
 class ProjectPartner(ChoiceLabels, Orderable):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="partners")

@@ -97,6 +97,8 @@ def test_on_an_engine_cards_come_back_with_the_hits(corpus_to_change):
 def test_documents_indexed_before_the_cards_are_read_from_the_page_tables(corpus_to_change, search_backend):
     engine = shared_backend()
     index = engine.get_index_for_model(ProjectPage).name
+    # update_by_query reads what the last refresh shows: a document written since would keep its card.
+    engine.es.indices.refresh(index=index)
     engine.es.update_by_query(
         index=index, body={"script": {"source": "ctx._source.remove('_card')"}}, refresh=True, conflicts="proceed"
     )
