@@ -2,9 +2,16 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from projets.models import ProjectPage
+
+from .columns import TABLES
+from .import_template import template_csv, template_xlsx
 from .importer import ImportFileError, import_tables, read_tables
 
 MODERATORS = "Modérateurs"
@@ -17,7 +24,8 @@ def can_import(user) -> bool:
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Fichier des études de cas"), help_text=_("CSV, XLSX ou JSON (modèle : docs/import/).")
+        label=_("Fichier des études de cas"),
+        help_text=_("CSV, XLSX ou JSON : partez du modèle à télécharger ci-dessus."),
     )
     partenaires = forms.FileField(label=_("CSV des partenaires"), required=False)
     financements = forms.FileField(label=_("CSV des financements"), required=False)
@@ -42,28 +50,91 @@ class ImportForm(forms.Form):
         return cleaned
 
 
-def import_view(request):
-    if not can_import(request.user):
-        raise PermissionDenied
-    report, file_error = None, None
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+def pages_of(references: list[str]) -> list[tuple[str, str, str]]:
+    """(reference, title, edit address) of the case studies an import wrote, in the report's order."""
+    pages = {
+        reference: (title, reverse("wagtailadmin_pages:edit", args=[pk]))
+        for reference, title, pk in ProjectPage.objects.filter(reference__in=references).values_list(
+            "reference", "title", "pk"
+        )
+    }
+    return [(reference, *pages[reference]) for reference in references if reference in pages]
+
+
+class ImportView(WagtailAdminTemplateMixin, FormView):
+    """Upload, validate (dry run) or import; the report links to the case studies the import wrote."""
+
+    template_name = "donnees/admin/import.html"
+    form_class = ImportForm
+    page_title = _("Importer des études de cas")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["templates"] = [
+            (reverse("donnees_import_template", args=["xlsx"]), _("Classeur XLSX (une feuille par tableau)"))
+        ] + [
+            (reverse("donnees_import_template", args=[table]), _("CSV « %(table)s »") % {"table": table})
+            for table in TABLES
+        ]
+        return context
+
+    def form_valid(self, form):
         upload = form.cleaned_data["file"]
         companions = {
             name: (form.cleaned_data[name].name, form.cleaned_data[name].read())
             for name in ("partenaires", "financements", "contrats")
             if form.cleaned_data.get(name)
         }
+        context = {"form": form}
         try:
             tables = read_tables((upload.name, upload.read()), companions)
         except ImportFileError as error:
-            file_error = str(error)
+            context["file_error"] = str(error)
         else:
             report = import_tables(
                 tables,
                 dry_run=form.cleaned_data["dry_run"],
                 publish=form.cleaned_data["publish"],
                 force=form.cleaned_data["force"],
-                user=request.user,
+                user=self.request.user,
             )
-    return render(request, "donnees/admin/import.html", {"form": form, "report": report, "file_error": file_error})
+            written = report.ok and not report.dry_run
+            context["report"] = report
+            context["written"] = [
+                (heading, would_be, references, pages_of(references) if written else [])
+                for heading, would_be, references in (
+                    (_("Études de cas créées"), _("Seraient créées :"), report.created),
+                    (_("Études de cas mises à jour"), _("Seraient mises à jour :"), report.updated),
+                )
+                if references
+            ]
+        return self.render_to_response(self.get_context_data(**context))
+
+
+import_view = ImportView.as_view()
+
+
+def import_template_view(request, kind: str):
+    """The blank import file: the XLSX workbook, or one table's CSV."""
+    if not can_import(request.user):
+        raise PermissionDenied
+    if kind == "xlsx":
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        content, filename = template_xlsx(), "modele-import-etudes-de-cas.xlsx"
+    elif kind in TABLES:
+        content_type = "text/csv; charset=utf-8"
+        content, filename = template_csv(kind), "projets.csv" if kind == "projets" else f"projets_{kind}.csv"
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

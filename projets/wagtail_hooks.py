@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from cms.models import HOME_CONTEXT_HOOK, HOME_ROUTE_HOOK
+from projets.case_study_listing import CaseStudyListingViewSet
 from projets.catalogue import latest_projects
 from projets.dashboard import ProjectsToCompletePanel
 from projets.draft_references import refuse_deleting_what_drafts_name
@@ -16,6 +17,11 @@ from projets.viewsets import ReferenceDataGroup
 register_snippet(ReferenceDataGroup)
 hooks.register("before_delete_snippet", refuse_deleting_what_drafts_name)
 hooks.register("before_edit_page", show_moderation_comment)
+
+
+@hooks.register("register_admin_viewset")
+def register_case_study_listing():
+    return CaseStudyListingViewSet("etudes_de_cas", url_prefix="etudes-de-cas")
 
 
 @hooks.register("construct_homepage_panels")

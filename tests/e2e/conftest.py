@@ -62,7 +62,7 @@ def page(browser):
 
 @pytest.fixture
 def site_tree(live_server, transactional_db, search_backend):
-    """What the migrations create (groups, workflow, territories) — flushed by transactional tests —
+    """What the migrations create (groups, workflow, rights, territories) — flushed by transactional tests —
     the home page, and empty search indexes."""
     from django.apps import apps
     from django.core.cache import cache
@@ -75,7 +75,10 @@ def site_tree(live_server, transactional_db, search_backend):
     ensure_wagtail_roots()
     if not Territory.objects.exists():
         load_territories(Territory)
+    # The groups, workflow and rights as the migrations leave them: 0011 moves contributors' rights from the
+    # root to the catalogue (given to them when a catalogue is created).
     importlib.import_module("projets.migrations.0002_groups_workflow_members_collection").setup(apps, None)
+    importlib.import_module("projets.migrations.0011_moderation_rights").restrict(apps, None)
     return build_site_tree()
 
 

@@ -1,0 +1,105 @@
+"""The admin listing of case studies: its columns, sorts, filters and export, at a constant cost."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from projets.choices import TerritoryKind
+from projets.models import ProjectPage, Territory
+from tests.projets.bulk_pages import add_case_studies
+
+URL = "/admin/etudes-de-cas/"
+
+
+def place_in_territories(prefix: str) -> None:
+    """Every bulk case study of this prefix in a département and a region, written in bulk."""
+    departement = Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT, code="59").get()
+    region = Territory.objects.filter(kind=TerritoryKind.REGION, code="84").get()
+    through = ProjectPage.territories.through
+    pages = ProjectPage.objects.filter(slug__startswith=f"etude-{prefix}-").values_list("pk", flat=True)
+    through.objects.bulk_create(
+        [through(projectpage_id=pk, territory=territory) for pk in pages for territory in (departement, region)],
+        batch_size=1000,
+    )
+
+
+def listing_queries(client, **params) -> tuple[int, str]:
+    client.get(URL, params)  # sessions, caches and site lookups settle on the first visit
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    territory_reads = [q for q in queries.captured_queries if 'FROM "projets_territory" INNER JOIN' in q["sql"]]
+    assert len(territory_reads) <= 2, "territories are read once per listing, not once per row"
+    return len(queries.captured_queries), response.content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_costs_the_same_with_60_and_3000_case_studies(client, user_in, project_index):
+    client.force_login(user_in("Modérateurs"))
+    hauts_de_france = Territory.objects.get(kind=TerritoryKind.REGION, code="32")
+    views = {
+        "default": {},
+        "by reference": {"ordering": "reference"},
+        "by completeness": {"ordering": "-missing_parts"},
+        "in a region": {"region": hauts_de_france.pk},
+    }
+    add_case_studies(project_index, 60, prefix="a")
+    place_in_territories("a")
+    small = {name: listing_queries(client, **params)[0] for name, params in views.items()}
+    add_case_studies(project_index, 2940, prefix="b")
+    place_in_territories("b")
+    for name, params in views.items():
+        count, html = listing_queries(client, **params)
+        assert count == small[name], f"{name}: {small[name]} queries at 60, {count} at 3,000"
+        assert "Hauts-de-France, Auvergne-Rhône-Alpes" in html or "Auvergne-Rhône-Alpes, Hauts-de-France" in html
+        assert "Il manque : partenaires, financements, sources, thèmes" in html
+
+
+@pytest.mark.django_db
+def test_listing_columns_sorts_filters_and_export(client, user_in, make_project):
+    nord = Territory.objects.get(kind=TerritoryKind.DEPARTEMENT, code="59")
+    bretagne = Territory.objects.get(kind=TerritoryKind.REGION, code="53")
+    north = make_project(title="Étude du Nord", reference="REF-B")
+    north.territories.set([nord])
+    north.save_revision().publish()
+    west = make_project(title="Étude de l'Ouest", reference="REF-A", publish=False)
+    west.territories.set([bretagne])
+    west.save()
+    client.force_login(user_in("Modérateurs"))
+
+    html = client.get(URL).content.decode()
+    for heading in ("Référence", "Région", "Complétude", "État", "Dernière modification"):
+        assert heading in html
+    assert "REF-A" in html and "Hauts-de-France" in html and "Bretagne" in html
+    by_reference = client.get(URL, {"ordering": "reference"}).content.decode()
+    assert by_reference.index("REF-A") < by_reference.index("REF-B")
+    by_reference = client.get(URL, {"ordering": "-reference"}).content.decode()
+    assert by_reference.index("REF-B") < by_reference.index("REF-A")
+
+    hauts_de_france = Territory.objects.get(kind=TerritoryKind.REGION, code="32")
+    in_north = client.get(URL, {"region": hauts_de_france.pk}).content.decode()
+    assert "Étude du Nord" in in_north and "Ouest" not in in_north
+    drafts = client.get(URL, {"live": "draft"}).content.decode()
+    assert "Ouest" in drafts and "Étude du Nord" not in drafts
+    assert "Étude du Nord" in client.get(URL, {"missing": "funding"}).content.decode()
+    assert "Étude du Nord" not in client.get(URL, {"missing": "complete"}).content.decode()
+    for bad in ({"region": "abc"}, {"missing": "n-importe-quoi"}, {"ordering": "nope"}, {"p": "x"}):
+        assert client.get(URL, bad).status_code in (200, 404), bad
+
+    response = client.get(URL, {"export": "csv", "ordering": "reference"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [row["Référence"] for row in rows] == ["REF-A", "REF-B"]
+    assert rows[1]["Région"] == "Hauts-de-France"
+    assert rows[1]["Complétude"].startswith("Il manque : partenaires")
+
+
+@pytest.mark.django_db
+def test_contributors_see_the_listing_and_the_menu(client, user_in, make_project):
+    make_project(title="Étude visible", reference="REF-V")
+    client.force_login(user_in("Contributeurs"))
+    assert "REF-V" in client.get(URL).content.decode()
+    assert URL in client.get(reverse("wagtailadmin_home")).content.decode()
