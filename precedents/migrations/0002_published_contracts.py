@@ -5,12 +5,11 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """Rows for the case studies already published (none in a new database: the current code is not run)."""
-    if not apps.get_model("projets", "ProjectPage").objects.exists():
-        return
-    from precedents.contract_table import sync_all
+    """Nothing: the rows of case studies already published are written after `migrate` (precedents.apps).
 
-    sync_all()
+    Writing them here ran today's models against a schema that may not have reached them yet (a database at
+    projets 0009 failed on a later column).
+    """
 
 
 class Migration(migrations.Migration):
