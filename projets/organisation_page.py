@@ -5,7 +5,7 @@ An organisation of the synthetic pool takes part in ~300 of 100,000 case studies
 the most frequent ones, counted by the database.
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F
 
 from projets.catalogue import public_projects
@@ -28,12 +28,17 @@ def case_studies_of(organisation):
 def partnerships_page(organisation, number):
     """One page of its case studies, latest start year first: (paginator page of (case study, its roles)).
 
-    `number` comes from the address: anything else than a page number gives the first page, too large a
-    number the last (Paginator.get_page), never an error.
+    `number` comes from the address: anything else than a page number gives the first page, never an error;
+    a number past the last keeps its number with no case study, so that the pagination says the page does not
+    exist and links to the last one, as every other list does.
     """
     order = (F("start_year").desc(nulls_last=True), "title", "pk")
     ids = case_studies_of(organisation).order_by(*order).values_list("pk", flat=True)
-    page = Paginator(ids, CASE_STUDIES_PER_PAGE).get_page(number)
+    paginator = Paginator(ids, CASE_STUDIES_PER_PAGE)
+    past_last = _page_number(number)
+    if past_last > paginator.num_pages > 0:
+        return Page([], past_last, paginator)
+    page = paginator.get_page(number)
     shown = list(page.object_list)
     projects = ProjectPage.objects.in_bulk(shown)
     roles = {pk: [] for pk in shown}
@@ -46,6 +51,14 @@ def partnerships_page(organisation, number):
             roles[page_id].append(funder)
     page.object_list = [(projects[pk], roles[pk]) for pk in shown]
     return page
+
+
+def _page_number(number) -> int:
+    """The page number asked for, or 0 when the address holds no usable one."""
+    try:
+        return int(str(number).strip())
+    except (TypeError, ValueError):
+        return 0
 
 
 def frequent_partners(organisation) -> tuple[list[tuple[Organisation, int]], int]:
