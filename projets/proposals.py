@@ -81,12 +81,21 @@ class ProposalForm(forms.Form):
     consent = forms.BooleanField(
         label=_(
             "J'accepte que Coopérathèque conserve mon nom et mon courriel pour traiter cette proposition "
-            "(ils ne sont jamais publiés ; écrivez-nous pour les faire effacer)."
+            "(ils ne sont jamais publiés)."
         ),
         error_messages={"required": _("Votre accord est nécessaire pour que nous traitions la proposition.")},
     )
     # Honeypot: hidden from people, filled by robots.
     website = forms.CharField(label=_("Ne pas remplir ce champ"), required=False)
+
+    def __init__(self, *args, contact_email: str = "", **kwargs):
+        """`contact_email`: the team's address (cms.ContactSettings), named in the consent when there is one."""
+        super().__init__(*args, **kwargs)
+        if contact_email:
+            self.fields["consent"].label = gettext(
+                "J'accepte que Coopérathèque conserve mon nom et mon courriel pour traiter cette proposition "
+                "(ils ne sont jamais publiés ; écrivez-nous à %(email)s pour les faire effacer)."
+            ) % {"email": contact_email}
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
