@@ -8,6 +8,7 @@ the most frequent ones, counted by the database.
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F
 
+from cms.collation import Alphabetical
 from projets.catalogue import public_projects
 from projets.choices import PartnerRole, TerritoryKind
 from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory
@@ -70,7 +71,7 @@ def frequent_partners(organisation) -> tuple[list[tuple[Organisation, int]], int
     counts = (
         others.values("organisation_id")
         .annotate(shared=Count("page_id", distinct=True))
-        .order_by("-shared", "organisation__name", "organisation_id")[:PARTNERS_SHOWN]
+        .order_by("-shared", Alphabetical("organisation__name"), "organisation_id")[:PARTNERS_SHOWN]
     )
     counts = [(row["organisation_id"], row["shared"]) for row in counts]
     organisations = Organisation.objects.in_bulk([pk for pk, _shared in counts])
@@ -83,4 +84,4 @@ def case_study_regions(organisation) -> list[Territory]:
     ids = case_studies_of(organisation).values("pk")
     direct = Territory.objects.filter(kind=TerritoryKind.REGION, projects__in=ids).order_by().values_list("pk")
     through = Territory.objects.filter(departements__projects__in=ids).order_by().values_list("pk")
-    return list(Territory.objects.filter(pk__in=direct.union(through)).order_by("name"))
+    return list(Territory.objects.filter(pk__in=direct.union(through)).order_by(Alphabetical("name")))

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.collation import Alphabetical
 from projets.choices import OrganisationKind, TerritoryKind
 from projets.models import ProjectIndexPage, ProjectPage, ProjectProposal, Territory
 
@@ -53,7 +54,7 @@ class ProposalForm(forms.Form):
         label=_("Région (facultatif)"),
         required=False,
         empty_label=_("— Choisir une région —"),
-        queryset=Territory.objects.filter(kind=TerritoryKind.REGION).order_by("name"),
+        queryset=Territory.objects.filter(kind=TerritoryKind.REGION).order_by(Alphabetical("name")),
         error_messages={"invalid_choice": _("Choisissez une région de la liste.")},
     )
     start_year = forms.IntegerField(

@@ -8,6 +8,7 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.collation import Alphabetical
 from projets.choices import TerritoryKind
 from projets.forms import OrganisationForm
 from projets.models import Organisation, Territory, Theme
@@ -75,7 +76,7 @@ def regions_first(territories):
         default=Value(2),
         output_field=IntegerField(),
     )
-    return territories.order_by(kind_order, "name")
+    return territories.order_by(kind_order, Alphabetical("name"))
 
 
 class TerritoryChooseView(ChooseView):
