@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from cms.collation import Alphabetical
 from projets import identifiers
 from projets.choices import ChoiceLabels, OrganisationKind
 from projets.forms import OrganisationForm
@@ -174,7 +173,7 @@ class Organisation(ChoiceLabels, index.Indexed, models.Model):
     ]
 
     class Meta:
-        ordering = [Alphabetical("name")]
+        ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from cms.collation import Alphabetical
 from projets.choices import ChoiceLabels, TerritoryKind
 
 
@@ -35,7 +34,7 @@ class Theme(index.Indexed, models.Model):
     ]
 
     class Meta:
-        ordering = [Alphabetical("name")]
+        ordering = ["name"]
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
 
