@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from cms.demo import build_legal_pages, set_demo_contact
 from cms.models import ContactSettings, ContentPage
+from projets.models import ProjectProposal
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,8 @@ def test_a_submitters_contact_never_reaches_the_public_pages(client, project_ind
         "contact_email": "dominique.secret@exemple.fr",
         "consent": "on",
     }
-    client.post(reverse("propose"), data)
+    assert client.post(reverse("propose"), data).status_code == 302
+    assert ProjectProposal.objects.filter(contact_email="dominique.secret@exemple.fr").exists()
     for url in ("/", reverse("propose"), "/a-propos/"):
         html = client.get(url).content.decode()
         assert "dominique.secret" not in html and "Dominique Secret" not in html
