@@ -9,10 +9,12 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from cms import collation
         from cms.pagecache import connect_signals
         from cms.site_url import apply_to_default_site
 
         connect_signals()
+        collation.connect()
         post_migrate.connect(apply_to_default_site, sender=self, dispatch_uid="cms.site_url")
         post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="cms.cache_tables")
 

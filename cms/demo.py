@@ -1,12 +1,11 @@
 """Demo content for the site tree. Idempotent: running it twice changes nothing."""
 
 from django.db import transaction
-from django.utils.html import escape
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
-from wagtail.rich_text import RichText
 
-from cms.models import ContentPage, HomePage
+from cms.demo_pages import ABOUT_BODY, ABOUT_INTRO, LEGAL_INTRO, LEGAL_NOTICE, paragraph
+from cms.models import ContactSettings, ContentPage, HomePage
 from cms.site_url import apply_to_site, site_fields
 
 HOME_INTRO = (
@@ -15,11 +14,6 @@ HOME_INTRO = (
     "d'une question : « Associations & recherche : quelles coopérations ? ». Coopérathèque poursuit cette "
     "démarche en rassemblant des études de cas de coopérations, leurs partenaires, leurs financements, "
     "leurs contrats et ce qu'elles ont appris."
-)
-
-ABOUT_INTRO = (
-    "Coopérathèque est la base de connaissances des projets de coopération entre associations et "
-    "recherche publique : pour trouver des précédents, des partenaires et des leviers."
 )
 
 
@@ -34,7 +28,7 @@ def same_value(current, wanted) -> bool:
 
 
 def paragraphs(*texts: str) -> list:
-    return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in texts]
+    return [paragraph(text) for text in texts]
 
 
 def upsert_child(parent: Page, model, slug: str, **fields) -> Page:
@@ -76,17 +70,9 @@ def build_site_tree() -> HomePage:
         if previous_root.specific_class is Page and previous_root.depth == 2:
             previous_root.delete()
 
-    upsert_child(home, ContentPage, "a-propos", title="À propos", intro=ABOUT_INTRO)
+    upsert_child(home, ContentPage, "a-propos", title="À propos", intro=ABOUT_INTRO, body=ABOUT_BODY)
     return home
 
-
-LEGAL_NOTICE = paragraphs(
-    "Coopérathèque est un site de démonstration. Les informations sur l'éditeur, le directeur de la "
-    "publication et l'hébergeur seront précisées avant toute mise en ligne publique.",
-    "Les études de cas sont rédigées à partir de sources publiques, citées sur chaque page.",
-    "Le site ne dépose aucun cookie de mesure d'audience et ne fait appel à aucun service tiers : polices, "
-    "scripts et feuilles de style sont servis par le site lui-même.",
-)
 
 ACCESSIBILITY_STATEMENT = paragraphs(
     "Coopérathèque s'engage à rendre son site accessible conformément à l'article 47 de la loi n° 2005-102 "
@@ -98,6 +84,9 @@ ACCESSIBILITY_STATEMENT = paragraphs(
 )
 
 
+DEMO_CONTACT_EMAIL = "contact@cooperatheque.invalid"  # reserved domain: the operator sets the real one
+
+
 @transaction.atomic
 def build_legal_pages() -> None:
     """The legal notice and the accessibility statement, under the home page."""
@@ -107,7 +96,7 @@ def build_legal_pages() -> None:
         ContentPage,
         "mentions-legales",
         title="Mentions légales",
-        intro="Qui publie ce site et comment il traite vos données.",
+        intro=LEGAL_INTRO,
         body=LEGAL_NOTICE,
     )
     upsert_child(
@@ -118,3 +107,12 @@ def build_legal_pages() -> None:
         intro="Accessibilité : non conforme, audit à venir.",
         body=ACCESSIBILITY_STATEMENT,
     )
+
+
+def set_demo_contact() -> None:
+    """A placeholder contact address on the default site, unless an editor has set one."""
+    site = Site.objects.get(is_default_site=True)
+    contact = ContactSettings.for_site(site)
+    if not contact.email:
+        contact.email = DEMO_CONTACT_EMAIL
+        contact.save()

@@ -1,10 +1,12 @@
-"""Site pages: the abstract BasePage every page inherits, the home page and plain content pages."""
+"""Site pages (the abstract BasePage every page inherits, the home page, plain content pages) and the
+site's contact setting."""
 
 from django.db import models
 from django.db.models import DEFERRED
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -119,3 +121,31 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = _("page de contenu")
         verbose_name_plural = _("pages de contenu")
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """The team's public address: in the footer and in the proposal form's consent. Never a submitter's."""
+
+    email = models.EmailField(
+        _("courriel de contact"),
+        blank=True,
+        help_text=_(
+            "Adresse publique de l'équipe, affichée en pied de page et dans le consentement du formulaire "
+            "de proposition (pour demander l'effacement de ses données). Laisser vide la retire du site."
+        ),
+    )
+
+    panels = [FieldPanel("email")]
+
+    @classmethod
+    def email_for(cls, request) -> str:
+        """The address for the request's site; empty when none is set or no site matches."""
+        try:
+            return cls.for_request(request).email
+        except cls.DoesNotExist:
+            return ""
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contact")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
+from cms.collation import alphabetical
 from precedents.selection import unknown_value
 from projets.choices import CooperationFormat, LessonCategory, LessonKind, TerritoryKind
 from projets.models import EventPage, Lesson, ProjectPage, Territory, Theme, WorkshopLesson
@@ -25,7 +26,7 @@ class LessonFilters:
 
 def options() -> dict:
     return {
-        "themes": list(Theme.objects.select_related("parent").order_by("parent__name", "name")),
+        "themes": list(Theme.objects.select_related("parent").order_by(*alphabetical("parent__name", "name"))),
         "regions": list(Territory.objects.filter(kind=TerritoryKind.REGION).values_list("code", "name")),
         "formats": CooperationFormat.choices,
         "kinds": LessonKind.choices,

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.collation import sort_key
 from precedents.selection import BadParameter, reject_nul
 from projets.choices import ASSOCIATIVE_KINDS, RESEARCH_KINDS, PartnerRole, TerritoryKind
 from projets.models import FundingLine, ProjectPage, ProjectPartner, Territory, Theme
@@ -57,7 +58,7 @@ class Suggestion:
         return str(TIERS[self.tier])
 
     def sort_key(self):
-        return (self.tier, -self.count, -(self.latest_year or 0), self.organisation.name)
+        return (self.tier, -self.count, -(self.latest_year or 0), sort_key(self.organisation.name))
 
 
 def parse_request(params) -> Request | None:

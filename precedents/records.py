@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.collation import sort_key
 from cms.document_access import DocumentAccess
 from projets.choices import TerritoryKind
 from projets.documents import contract_document
@@ -28,7 +29,7 @@ def region_names(page) -> list[str]:
         region = territory if territory.kind == TerritoryKind.REGION else territory.region
         if region and region.name not in names:
             names.append(region.name)
-    return sorted(names)
+    return sorted(names, key=sort_key)
 
 
 def funding_kinds(page) -> list[tuple[str, str]]:

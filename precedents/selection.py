@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.collation import Alphabetical
 from precedents import contract_table
 from precedents.models import ContractFacet, PublishedContract
 from precedents.textsearch import contains_any_field
@@ -95,7 +96,9 @@ def reject_nul(params) -> None:
 
 
 def region_names() -> dict[str, str]:
-    return dict(Territory.objects.filter(kind=choices.TerritoryKind.REGION).values_list("code", "name"))
+    """Code -> name of every region, in alphabetical order (the order of the filter's options)."""
+    regions = Territory.objects.filter(kind=choices.TerritoryKind.REGION).order_by(Alphabetical("name"))
+    return dict(regions.values_list("code", "name"))
 
 
 def parse_int(raw: str, name: str, low: int, high: int) -> int:

@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
 
+from cms.collation import Alphabetical
 from projets import identifiers
 from projets.amounts import format_amount, parse_amount
 
@@ -54,7 +55,9 @@ class ProjectPageForm(WagtailAdminPageForm):
                     value = str(form.data.get(form.add_prefix(field), ""))
                     if value.isdigit() and not form.data.get(form.add_prefix("DELETE")):
                         ids.add(int(value))
-        offered = [(org.pk, str(org)) for org in Organisation.objects.filter(pk__in=ids).order_by("name")]
+        offered = [
+            (org.pk, str(org)) for org in Organisation.objects.filter(pk__in=ids).order_by(Alphabetical("name"))
+        ]
         formset.form_kwargs = {**formset.form_kwargs, "offered_parties": offered}
         for form in formset.forms:
             form.offer_parties(offered)

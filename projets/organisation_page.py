@@ -5,9 +5,10 @@ An organisation of the synthetic pool takes part in ~300 of 100,000 case studies
 the most frequent ones, counted by the database.
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F
 
+from cms.collation import Alphabetical
 from projets.catalogue import public_projects
 from projets.choices import PartnerRole, TerritoryKind
 from projets.models import FundingLine, Organisation, ProjectPage, ProjectPartner, Territory
@@ -28,12 +29,17 @@ def case_studies_of(organisation):
 def partnerships_page(organisation, number):
     """One page of its case studies, latest start year first: (paginator page of (case study, its roles)).
 
-    `number` comes from the address: anything else than a page number gives the first page, too large a
-    number the last (Paginator.get_page), never an error.
+    `number` comes from the address: anything else than a page number gives the first page, never an error;
+    a number past the last keeps its number with no case study, so that the pagination says the page does not
+    exist and links to the last one, as every other list does.
     """
     order = (F("start_year").desc(nulls_last=True), "title", "pk")
     ids = case_studies_of(organisation).order_by(*order).values_list("pk", flat=True)
-    page = Paginator(ids, CASE_STUDIES_PER_PAGE).get_page(number)
+    paginator = Paginator(ids, CASE_STUDIES_PER_PAGE)
+    past_last = _page_number(number)
+    if past_last > paginator.num_pages > 0:
+        return Page([], past_last, paginator)
+    page = paginator.get_page(number)
     shown = list(page.object_list)
     projects = ProjectPage.objects.in_bulk(shown)
     roles = {pk: [] for pk in shown}
@@ -48,6 +54,14 @@ def partnerships_page(organisation, number):
     return page
 
 
+def _page_number(number) -> int:
+    """The page number asked for, or 0 when the address holds no usable one."""
+    try:
+        return int(str(number).strip())
+    except (TypeError, ValueError):
+        return 0
+
+
 def frequent_partners(organisation) -> tuple[list[tuple[Organisation, int]], int]:
     """The other organisations met most often in its public case studies, with how many they share (the
     first PARTNERS_SHOWN), and how many other organisations there are in all."""
@@ -57,7 +71,7 @@ def frequent_partners(organisation) -> tuple[list[tuple[Organisation, int]], int
     counts = (
         others.values("organisation_id")
         .annotate(shared=Count("page_id", distinct=True))
-        .order_by("-shared", "organisation__name", "organisation_id")[:PARTNERS_SHOWN]
+        .order_by("-shared", Alphabetical("organisation__name"), "organisation_id")[:PARTNERS_SHOWN]
     )
     counts = [(row["organisation_id"], row["shared"]) for row in counts]
     organisations = Organisation.objects.in_bulk([pk for pk, _shared in counts])
@@ -70,4 +84,4 @@ def case_study_regions(organisation) -> list[Territory]:
     ids = case_studies_of(organisation).values("pk")
     direct = Territory.objects.filter(kind=TerritoryKind.REGION, projects__in=ids).order_by().values_list("pk")
     through = Territory.objects.filter(departements__projects__in=ids).order_by().values_list("pk")
-    return list(Territory.objects.filter(pk__in=direct.union(through)).order_by("name"))
+    return list(Territory.objects.filter(pk__in=direct.union(through)).order_by(Alphabetical("name")))

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.collation import Alphabetical
 from projets.choices import OrganisationKind, TerritoryKind
 from projets.models import ProjectIndexPage, ProjectPage, ProjectProposal, Territory
 
@@ -53,7 +54,7 @@ class ProposalForm(forms.Form):
         label=_("Région (facultatif)"),
         required=False,
         empty_label=_("— Choisir une région —"),
-        queryset=Territory.objects.filter(kind=TerritoryKind.REGION).order_by("name"),
+        queryset=Territory.objects.filter(kind=TerritoryKind.REGION).order_by(Alphabetical("name")),
         error_messages={"invalid_choice": _("Choisissez une région de la liste.")},
     )
     start_year = forms.IntegerField(
@@ -81,12 +82,21 @@ class ProposalForm(forms.Form):
     consent = forms.BooleanField(
         label=_(
             "J'accepte que Coopérathèque conserve mon nom et mon courriel pour traiter cette proposition "
-            "(ils ne sont jamais publiés ; écrivez-nous pour les faire effacer)."
+            "(ils ne sont jamais publiés)."
         ),
         error_messages={"required": _("Votre accord est nécessaire pour que nous traitions la proposition.")},
     )
     # Honeypot: hidden from people, filled by robots.
     website = forms.CharField(label=_("Ne pas remplir ce champ"), required=False)
+
+    def __init__(self, *args, contact_email: str = "", **kwargs):
+        """`contact_email`: the team's address (cms.ContactSettings), named in the consent when there is one."""
+        super().__init__(*args, **kwargs)
+        if contact_email:
+            self.fields["consent"].label = gettext(
+                "J'accepte que Coopérathèque conserve mon nom et mon courriel pour traiter cette proposition "
+                "(ils ne sont jamais publiés ; écrivez-nous à %(email)s pour les faire effacer)."
+            ) % {"email": contact_email}
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

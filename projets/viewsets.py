@@ -1,16 +1,41 @@
 """Admin listings for the shared reference data: organisations, themes, territories."""
 
+import django_filters
 from django import forms
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from cms.collation import Alphabetical
 from projets.choices import TerritoryKind
 from projets.forms import OrganisationForm
 from projets.models import Organisation, Territory, Theme
+
+
+class AlphabeticalIndexView(IndexView):
+    """A listing sorted by name as a French reader expects (cms.collation), up or down."""
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering
+        if isinstance(ordering, list | tuple) and len(ordering) == 1:
+            ordering = ordering[0]
+        if ordering in ("name", "-name"):
+            name = Alphabetical("name")
+            return queryset.order_by(name.desc() if ordering == "-name" else name.asc(), "pk")
+        return super().order_queryset(queryset)
+
+
+class ThemeFilterSet(WagtailFilterSet):
+    parent = django_filters.ModelChoiceFilter(
+        label=_("thème parent"), queryset=Theme.objects.order_by(Alphabetical("name"))
+    )
+
+    class Meta:
+        model = Theme
+        fields = ["parent"]
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -48,6 +73,7 @@ class OrganisationViewSet(SnippetViewSet):
     # The listing filters with the ORM: the same answers on every backend, and no stale index.
     search_backend_name = None
     ordering = ["name"]
+    index_view_class = AlphabeticalIndexView
     copy_view_enabled = False
 
 
@@ -75,7 +101,7 @@ def regions_first(territories):
         default=Value(2),
         output_field=IntegerField(),
     )
-    return territories.order_by(kind_order, "name")
+    return territories.order_by(kind_order, Alphabetical("name"))
 
 
 class TerritoryChooseView(ChooseView):
@@ -105,10 +131,12 @@ class ThemeViewSet(SnippetViewSet):
     menu_label = _("Thèmes")
     list_display = ["name", "parent", "slug"]
     list_export = ["name", "parent", "slug", "description"]
-    list_filter = ["parent"]
+    filterset_class = ThemeFilterSet
     search_fields = ["name", "description"]
     search_backend_name = None
     export_filename = "themes"
+    ordering = ["name"]
+    index_view_class = AlphabeticalIndexView
 
 
 class TerritoryViewSet(SnippetViewSet):

@@ -5,18 +5,13 @@ widget changes. Without JavaScript it is a list of labelled checkboxes; the scri
 keeps the count of chosen themes up to date.
 """
 
-import unicodedata
-
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-
-def sort_key(name: str) -> str:
-    """Alphabetical order as a French reader expects it: "Économie" among the E, not after Z."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+from cms.collation import sort_key
 
 
 class ThemeChooserWidget(forms.CheckboxSelectMultiple):

@@ -4,6 +4,7 @@ from collections import Counter
 
 from django.db.models import Count
 
+from cms.collation import Alphabetical
 from projets.catalogue import public_projects
 from projets.choices import FundingKind, TerritoryKind
 from projets.models import ProjectPartner, Territory, Theme
@@ -33,13 +34,15 @@ def catalogue_figures() -> dict:
         counts[facet][value] = count
     by_region, by_theme, by_funding = counts["region"], counts["theme"], counts["funding_kind"]
     by_year = Counter({int(year): count for year, count in counts["year"].items() if year.isdigit()})
-    french = Territory.objects.filter(kind__in=(TerritoryKind.REGION, TerritoryKind.DEPARTEMENT)).order_by("name")
+    french = Territory.objects.filter(kind__in=(TerritoryKind.REGION, TerritoryKind.DEPARTEMENT)).order_by(
+        Alphabetical("name")
+    )
     french = list(french)
     regions = [territory for territory in french if territory.kind == TerritoryKind.REGION]
     departements = sorted((t for t in french if t.kind == TerritoryKind.DEPARTEMENT), key=lambda t: t.code)
-    scopes = Territory.objects.filter(kind=TerritoryKind.SCOPE).order_by("name")
+    scopes = Territory.objects.filter(kind=TerritoryKind.SCOPE).order_by(Alphabetical("name"))
     scopes = scopes.annotate(count=Count("projects", filter=public_q("projects"), distinct=True))
-    themes = list(Theme.objects.filter(parent__isnull=True).order_by("name"))
+    themes = list(Theme.objects.filter(parent__isnull=True).order_by(Alphabetical("name")))
     organisations = (
         ProjectPartner.objects.filter(page__in=public.values("pk")).values("organisation_id").distinct().count()
     )

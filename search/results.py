@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.utils.safestring import SafeString
 
+from cms.collation import sort_key
 from projets.facets import FACETS, FACETS_BY_NAME
 from search.backends.matching import Match
 from search.cards import pages_from_cards
@@ -141,6 +142,6 @@ def _facet_values(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict
         if facet.name == "year":
             values.sort(key=lambda item: item.value, reverse=True)
         else:
-            values.sort(key=lambda item: (-item.count, item.label.lower()))
+            values.sort(key=lambda item: (-item.count, sort_key(item.label)))
         facets[facet.name] = values
     return facets

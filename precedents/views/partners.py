@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from cms.collation import alphabetical
 from precedents import partners
 from precedents.selection import BadParameter
 from projets.choices import TerritoryKind
@@ -22,7 +23,7 @@ def partner_finder(request):
         {
             "wanted": wanted,
             "suggestions": partners.suggest(wanted, request) if wanted else None,
-            "themes": Theme.objects.select_related("parent").order_by("parent__name", "name"),
+            "themes": Theme.objects.select_related("parent").order_by(*alphabetical("parent__name", "name")),
             "regions": [t for t in territories if t.kind == TerritoryKind.REGION],
             "departements": [t for t in territories if t.kind == TerritoryKind.DEPARTEMENT],
             "looking_for": list(partners.LOOKING_FOR.items()),

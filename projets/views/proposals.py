@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from cms.models import ContactSettings
 from projets.models import ProjectIndexPage
 from projets.proposals import ProposalForm, create_proposal, rate_limited
 
@@ -14,8 +15,9 @@ def propose(request):
     if index is None:
         raise Http404(_("Le catalogue n'est pas encore ouvert."))
     status = 200
+    contact_email = ContactSettings.email_for(request)
     if request.method == "POST":
-        form = ProposalForm(request.POST)
+        form = ProposalForm(request.POST, contact_email=contact_email)
         if rate_limited(request):
             form.add_error(None, _("Trop de propositions envoyées depuis votre adresse : réessayez dans une heure."))
             status = 429
@@ -25,7 +27,7 @@ def propose(request):
         else:
             status = 400
     else:
-        form = ProposalForm()
+        form = ProposalForm(contact_email=contact_email)
     context = {
         "form": form,
         "meta_title": _("Proposer une coopération"),

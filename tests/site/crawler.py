@@ -29,6 +29,7 @@ START = (
 # Not crawled: the admin, static files and media (served by the web server), the language switch (POST).
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/langue/", "/documents/")
 PAGE_VALUES = ("0", "-1", "7", "999999", "abc", "2.5", "1" * 30, "", " 2 ", "\x00")
+PAST_THE_LAST = ("7", "999999")  # also asked with HEAD: a page past the last answers HEAD as GET
 TEXT_VALUES = (
     "zzz-inconnu",
     "-1",
@@ -230,6 +231,8 @@ class Crawler:
             values = PAGE_VALUES if name in ("page", "p", "offset", "limit", "page_size") else TEXT_VALUES
             for value in values:
                 self.fetch(method.upper(), path, data=[(name, value)])
+                if method == "get" and name == "page" and value in PAST_THE_LAST:
+                    self.fetch("HEAD", path, data=[(name, value)])
 
 
 def _as_multidict(pairs):

@@ -48,6 +48,8 @@ def build_content():
             parent=index, title=f"Coopération générée {number}", slug=f"cooperation-generee-{number}", themes=themes
         )
         ProjectPartnerFactory(page=page, organisation=partners[number % 3], role=choices.PartnerRole.LEAD)
+        if number % 3:  # the first association is in all of them: its page has a second page of case studies
+            ProjectPartnerFactory(page=page, organisation=partners[0], role=choices.PartnerRole.ASSOCIATED)
         page.save_revision().publish()
 
 
@@ -88,6 +90,9 @@ def test_the_crawl_reaches_every_kind_of_page(crawl):
         "/precedents/",
         "/enseignements/",
         "/explorer/",
+        "/a-propos/",
+        "/mentions-legales/",
+        "/trouver-un-partenaire/",
         "/donnees/",
         "/donnees/projets.csv",
         "/donnees/projets.json",
@@ -99,6 +104,8 @@ def test_the_crawl_reaches_every_kind_of_page(crawl):
     ):
         assert path in urls, f"{path} never reached"
     assert any(url.startswith("/organisations/") for url in urls)
+    heads = {answer.url for answer in crawl.answers if answer.method == "HEAD"}
+    assert any(url.startswith("/organisations/") and "page=999999" in url for url in heads)
     assert "page" in crawl.parameters["search"] and "theme" in crawl.parameters["search"]
     assert len(crawl.answers) > 300
 

@@ -51,12 +51,26 @@ def test_case_studies_come_a_page_at_a_time_latest_start_first(client, make_proj
     assert 'rel="prev"' in second and hidden.title not in first + second
 
 
-@pytest.mark.parametrize("number", ["abc", "0", "-1", "999", "2.5", "1" * 30])
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "2.5"])
 def test_a_bad_page_number_still_shows_a_page(client, make_project, small_pages, number):
     association, _pages = network(make_project, 3)
     response = client.get(association.get_absolute_url(), {"page": number})
     assert response.status_code == 200
     assert len(cards(response.content.decode())) in (1, 2)
+
+
+@pytest.mark.parametrize("number", ["3", "999", "1" * 30])
+def test_a_page_past_the_last_says_so_and_head_answers_as_get(client, make_project, small_pages, number):
+    association, _pages = network(make_project, 3)
+    url = f"{association.get_absolute_url()}?page={number}"
+    got = client.get(url)
+    html = got.content.decode()
+    assert got.status_code == 200
+    assert f"La page {number} n'existe pas : il y a 2 pages." in html
+    assert 'href="?page=2#etudes"' in html and not cards(html)
+    head = client.head(url)
+    assert (head.status_code, head["Content-Length"]) == (200, str(len(got.content)))
+    assert head.content == b""
 
 
 def test_the_most_frequent_partners_then_how_many_others(client, make_project, small_pages):

@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "cms.demo.build_site_tree",
     "cms.demo.build_legal_pages",
+    "cms.demo.set_demo_contact",
     "projets.demo.load_projects_demo",
 ]
 
