@@ -91,7 +91,7 @@ def open_page(page, base_url: str, name: str, path: str, problems: list[str]):
         # The list opens under the box, as wide as it, and leaves the box its width.
         if after["width"] < before["width"] - 1 or listed["y"] < after["y"] + after["height"] - 1:
             problems.append(f"suggestions beside the box: box {before} -> {after}, list {listed}")
-        if abs(listed["x"] - after["x"]) > 1 or listed["width"] < after["width"] - 1:
+        if abs(listed["x"] - after["x"]) > 1 or abs(listed["width"] - after["width"]) > 1:
             problems.append(f"suggestions not under the box: box {after}, list {listed}")
     elif name == "guide":
         for question in page.locator("form fieldset").all():
