@@ -103,6 +103,28 @@ def check_accessibility(page) -> list[dict]:
     ]
 
 
+def sideways_overflow(page) -> list[str]:
+    """What sticks out past the right edge of the window, if the page scrolls sideways (else nothing)."""
+    return page.evaluate(
+        """() => {
+            const root = document.documentElement;
+            if (root.scrollWidth <= root.clientWidth) return [];
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+                .slice(0, 8)
+                .map(el => `${el.tagName.toLowerCase()}.${el.className} `
+                           + `right=${Math.round(el.getBoundingClientRect().right)}`);
+            return [`scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}`, ...wide];
+        }"""
+    )
+
+
+def assert_no_sideways_scroll(page) -> None:
+    """The page is no wider than the window: nothing to scroll sideways (a wide table scrolls in its own box)."""
+    overflow = sideways_overflow(page)
+    assert overflow == [], f"{page.url} scrolls sideways: {overflow}"
+
+
 def audit_pages(page, base_url: str, pages: dict[str, str]) -> tuple[dict, dict]:
     """Open each page: axe-core's serious or critical violations, the HTML served, and screenshots."""
     violations, sources = {}, {}

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import SCREENSHOTS, check_accessibility
+from tests.e2e.conftest import SCREENSHOTS, assert_no_sideways_scroll, check_accessibility
 from tests.e2e.test_visitor import case_study, make_project  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -22,12 +22,7 @@ def test_map_fits_the_screen_and_passes_axe(browser, seeded, case_study, width, 
     assert page.goto(f"{seeded['url']}/explorer/?carte={layer}").status == 200
     links = page.locator(".france-map a.france-map__link")
     expect(links).to_have_count(shapes)
-    wide = page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
-                 .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-                 .map(el => el.tagName + '.' + el.className + ' ' + el.getBoundingClientRect().right)"""
-    )
-    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), wide
+    assert_no_sideways_scroll(page)
     box = page.locator(".france-map").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
     assert check_accessibility(page) == []
@@ -45,7 +40,7 @@ def test_catalogue_region_filter_map_fits_and_passes_axe(browser, seeded, case_s
     page.locator(".facets__panel").evaluate("panel => panel.open = true")  # closed at first on a phone
     link = page.locator('.facet-map a[data-value="32"]')  # hidden from assistive technologies: the list has it
     expect(link).to_be_visible()
-    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_no_sideways_scroll(page)
     assert check_accessibility(page) == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"catalogue-map-{width}.png"), full_page=True)
@@ -95,12 +90,7 @@ def test_small_maps_fit_and_pass_axe(browser, seeded, case_study, width):  # noq
     for url, name in [(project.url, "etude"), (association.get_absolute_url(), "organisation")]:
         assert page.goto(seeded["url"] + url).status == 200
         expect(page.get_by_role("img", name="Carte de France : Hauts-de-France")).to_be_visible()
-        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-        found = check_accessibility(page)
-        if name == "etude" and width == 390:
-            # The funding table scrolls sideways at this width in an unfocusable box (templates/projets/
-            # includes/funding.html), which axe reports whatever the map does: only the map is checked here.
-            found = [violation for violation in found if violation["nodes"] != [[".table-scroll"]]]
-        assert found == []
+        assert_no_sideways_scroll(page)
+        assert check_accessibility(page) == []
         page.screenshot(path=str(SCREENSHOTS / f"small-map-{name}-{width}.png"), full_page=True)
     context.close()

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import SCREENSHOTS, check_accessibility, html_errors
+from tests.e2e.conftest import SCREENSHOTS, assert_no_sideways_scroll, check_accessibility, html_errors
 from tests.e2e.test_visitor import case_study, make_project  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -92,6 +92,7 @@ def test_filter_panel_starts_closed_on_phones_only(browser, seeded, case_study, 
     link = page.get_by_role("link", name=re.compile(r"^Hauts-de-France \(2\)"))
     if starts_open:
         expect(link).to_be_visible()
+        assert_no_sideways_scroll(page)
     else:
         expect(link).to_be_hidden()
         assert panel.evaluate("panel => panel.open") is False
@@ -99,6 +100,7 @@ def test_filter_panel_starts_closed_on_phones_only(browser, seeded, case_study, 
         page.screenshot(path=str(SCREENSHOTS / "catalogue-chargee-375.png"), full_page=True)
         page.locator(".facets__summary").click()
         expect(link).to_be_visible()
+        assert_no_sideways_scroll(page)
         # Open, it stays open while filters apply.
         link.click()
         expect(page).to_have_url(re.compile(r"\?region=32$"))
@@ -124,6 +126,7 @@ def test_explorer_labels_keep_the_body_size(browser, seeded, case_study, width):
         ".map(el => parseFloat(getComputedStyle(el).fontSize))"
     )
     assert len(rendered) == 5 and min(rendered) >= 14, rendered
+    assert_no_sideways_scroll(page)
     labels = page.locator(".bar-chart__label")
     expect(labels.filter(has_text="Éducation populaire")).to_have_count(1)
     # A label is never cut: the whole text shows inside its box.
