@@ -35,6 +35,7 @@ from projets.views import organisations, proposals  # noqa: E402
 from search.explorer import explorer  # noqa: E402
 
 urlpatterns += [
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
     path("explorer/", explorer, name="explorer"),
     path("proposer/", proposals.propose, name="propose"),
