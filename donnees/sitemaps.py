@@ -29,10 +29,11 @@ VIEW_NAMES = (
     "precedents:guide",
     "precedents:lessons",
     "organisation_list",
+    "programme_list",
     "propose",
     "donnees:dictionary",
 )
-DATED_BY_CASE_STUDIES = {"explorer", "precedents:list", "precedents:lessons", "organisation_list"}
+DATED_BY_CASE_STUDIES = {"explorer", "precedents:list", "precedents:lessons", "organisation_list", "programme_list"}
 
 # Addresses per file (the protocol allows 50,000).
 SECTION_SIZE = 2000

@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from projets import identifiers
+from projets import params as params_module
 from projets.choices import OrganisationKind, TerritoryKind
-from projets.models import FundingLine, Organisation, ProjectPartner, Territory, Theme
+from projets.models import FundingLine, Organisation, ProjectPartner
 from projets.models.organisations import IDENTIFIER_FIELDS
+from projets.params import Options
 from projets.restrictions import public_q
 
 PAGE_SIZE = 30
-MAX_QUERY_LENGTH = 200
 
 # Public registers where anyone can check an identifier: (label, address pattern). Links only, nothing fetched.
 REGISTRIES = {
@@ -30,40 +31,6 @@ REGISTRIES = {
     "rnsr": (gettext_lazy("RNSR"), "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct={}"),
     "ror": (gettext_lazy("ROR"), "https://ror.org/{}"),
 }
-
-
-class BadParameter(ValueError):
-    """A GET parameter that cannot be understood; its message is French and shown to the visitor."""
-
-
-def reject_nul(params) -> None:
-    """A NUL character cannot reach PostgreSQL (it would raise, hence a 500): refuse it up front."""
-    for key in params:
-        if "\x00" in key or any("\x00" in value for value in params.getlist(key)):
-            raise BadParameter(_("Les paramètres ne peuvent pas contenir de caractère nul."))
-
-
-def unknown_value(label: str, value: str) -> BadParameter:
-    return BadParameter(_("Valeur inconnue pour « %(param)s » : %(value)s.") % {"param": label, "value": value[:50]})
-
-
-def choice(params, name: str, allowed, label: str) -> str:
-    """One value of a closed list, "" when absent; BadParameter when unknown."""
-    value = (params.get(name) or "").strip()
-    if value and value not in allowed:
-        raise unknown_value(label, value)
-    return value
-
-
-@dataclass(frozen=True)
-class Options:
-    regions: list[tuple[str, str]]
-    themes: list[Theme]
-
-    @classmethod
-    def read(cls) -> "Options":
-        regions = Territory.objects.filter(kind=TerritoryKind.REGION).order_by("name").values_list("code", "name")
-        return cls(list(regions), list(Theme.objects.select_related("parent").order_by("name")))
 
 
 @dataclass(frozen=True)
@@ -80,15 +47,12 @@ class Filters:
 
 def parse_filters(params, options: Options) -> Filters:
     """Validate GET parameters; raise BadParameter (French message) for a value that cannot be understood."""
-    reject_nul(params)
-    q = " ".join((params.get("q") or "").split())
-    if len(q) > MAX_QUERY_LENGTH:
-        raise BadParameter(_("La recherche est trop longue (%(max)s caractères au plus).") % {"max": MAX_QUERY_LENGTH})
+    params_module.reject_nul(params)
     return Filters(
-        q=q,
-        kind=choice(params, "type", set(OrganisationKind.values), _("Type de structure")),
-        region=choice(params, "region", {code for code, _name in options.regions}, _("Région")),
-        theme=choice(params, "theme", {theme.slug for theme in options.themes}, _("Thème")),
+        q=params_module.text(params),
+        kind=params_module.choice(params, "type", set(OrganisationKind.values), _("Type de structure")),
+        region=options.region(params),
+        theme=options.theme(params),
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from projets import organisation_directory as directory
 from projets.models import Organisation
 from projets.organisation_page import case_study_regions, frequent_partners, partnerships_page
+from projets.params import BadParameter, Options
 from projets.territory_map import territories_map
 
 
@@ -35,19 +36,27 @@ def bad_request(request, message: str):
     return TemplateResponse(request, "projets/bad_request.html", context, status=400)
 
 
+def directory_view(request, parse_filters, template: str, page_context):
+    """A public directory: GET parameters validated (a French 400 for what cannot be understood), then
+    `page_context(filters, page number)` rendered with the filters and their options."""
+    options = Options.read()
+    try:
+        filters = parse_filters(request.GET, options)
+    except BadParameter as error:
+        return bad_request(request, str(error))
+    context = {"filters": filters, "options": options, **page_context(filters, request.GET.get("page"))}
+    return TemplateResponse(request, template, context)
+
+
 def organisation_list(request):
     """Unknown filter values and unreadable text are a 400 with a French message; a bad page number is ignored."""
-    options = directory.Options.read()
-    try:
-        filters = directory.parse_filters(request.GET, options)
-    except directory.BadParameter as error:
-        return bad_request(request, str(error))
-    context = {
-        "filters": filters,
-        "options": options,
+    return directory_view(request, directory.parse_filters, "projets/organisation_list.html", organisation_context)
+
+
+def organisation_context(filters, number) -> dict:
+    return {
         "kinds": Organisation._meta.get_field("kind").choices,
-        "organisations": directory.directory_page(filters, request.GET.get("page")),
+        "organisations": directory.directory_page(filters, number),
         "meta_title": _("Organisations"),
         "meta_description": _("Les associations, laboratoires, financeurs et autres structures des études de cas."),
     }
-    return TemplateResponse(request, "projets/organisation_list.html", context)
