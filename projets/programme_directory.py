@@ -10,6 +10,7 @@ their case studies come from a fixed number of queries, whatever the catalogue s
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
@@ -26,6 +27,7 @@ from projets.restrictions import public_q
 PAGE_SIZE = 20
 CASE_STUDIES_SHOWN = 5
 CASE_STUDIES_PER_PAGE = 24
+COUNT_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ def selection(filters: Filters):
     return programmes.order_by("name", "pk")
 
 
-ORDER = (F("page__start_year").desc(nulls_last=True), "page__title", "pk")
+# Newest case studies first: the index on (funding_programme, page) gives a programme's lines in this order.
+ORDER = ("-page_id", "-pk")
 
 
 def line_rows(lines) -> list[dict]:
@@ -129,24 +132,51 @@ def line_rows(lines) -> list[dict]:
     return [{**row, "page": pages[row["page_id"]], "amount_text": format_amount(row["amount"])} for row in rows]
 
 
-def case_studies(filters: Filters, programme_ids, limit: int) -> dict[int, list[dict]]:
-    """The funding lines of these programmes in public case studies that pass the filters, latest first, at most
-    `limit` per programme (a window function, one query whatever each programme's size)."""
-    lines = (
-        FundingLine.objects.filter(line_q(filters), funding_programme_id__in=programme_ids)
-        .annotate(row=Window(RowNumber(), partition_by=[F("funding_programme_id")], order_by=list(ORDER)))
-        .filter(row__lte=limit)
-        .order_by("funding_programme_id", *ORDER)
+def first_line_ids(filters: Filters, programme_ids, limit: int) -> list[int]:
+    """The first `limit` lines of each programme that pass the filters, in one query.
+
+    PostgreSQL: a correlated array per programme, each read backwards along the (funding_programme, page) index
+    and stopped at `limit` rows (a window function numbered all 30,000 lines of 10,000 case studies: 150 ms).
+    Other databases (SQLite, for small catalogues): the window function.
+    """
+    lines = FundingLine.objects.filter(line_q(filters))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        first = lines.filter(funding_programme_id=OuterRef("pk")).order_by(*ORDER).values("pk")[:limit]
+        rows = FundingProgramme.objects.filter(pk__in=programme_ids).annotate(ids=ArraySubquery(first))
+        return [pk for ids in rows.values_list("ids", flat=True) for pk in ids]
+    numbered = lines.filter(funding_programme_id__in=programme_ids).annotate(
+        row=Window(RowNumber(), partition_by=[F("funding_programme_id")], order_by=list(ORDER))
     )
+    return list(numbered.filter(row__lte=limit).values_list("pk", flat=True))
+
+
+def case_studies(filters: Filters, programme_ids, limit: int) -> dict[int, list[dict]]:
+    """The funding lines of these programmes in public case studies that pass the filters, newest first, at most
+    `limit` per programme: {programme id: [line rows]}."""
+    ids = first_line_ids(filters, programme_ids, limit)
     found = {pk: [] for pk in programme_ids}
-    for row in line_rows(lines):
+    for row in line_rows(FundingLine.objects.filter(pk__in=ids).order_by("funding_programme_id", *ORDER)):
         found[row["funding_programme_id"]].append(row)
     return found
 
 
 def case_study_counts(filters: Filters, programme_ids) -> dict[int, int]:
+    """How many public case studies that pass the filters each programme funded, counted up to COUNT_LIMIT + 1
+    on PostgreSQL (a correlated array of distinct pages along the (funding_programme, page) index: bounded work
+    per programme whatever the catalogue; more than COUNT_LIMIT is shown as such), exactly elsewhere."""
+    lines = FundingLine.objects.filter(line_q(filters))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        pages = lines.filter(funding_programme_id=OuterRef("pk")).order_by("-page_id").values("page_id").distinct()
+        rows = FundingProgramme.objects.filter(pk__in=programme_ids).annotate(
+            pages=ArraySubquery(pages[: COUNT_LIMIT + 1])
+        )
+        return {pk: len(found) for pk, found in rows.values_list("pk", "pages")}
     rows = (
-        FundingLine.objects.filter(line_q(filters), funding_programme_id__in=programme_ids)
+        lines.filter(funding_programme_id__in=programme_ids)
         .values("funding_programme_id")
         .annotate(count=Count("page_id", distinct=True))
         .order_by()
@@ -160,6 +190,11 @@ class Entry:
     funder_linked: bool
     lines: list[dict]
     count: int
+
+    @property
+    def count_capped(self) -> bool:
+        """More case studies than were counted (COUNT_LIMIT)."""
+        return self.count > COUNT_LIMIT
 
 
 def entries(programmes, filters: Filters) -> list[Entry]:
@@ -187,10 +222,10 @@ def directory_page(filters: Filters, number):
 
 
 def programme_page(programme, number) -> tuple[Entry, object]:
-    """One programme with one page of its funding lines in public case studies, latest first."""
+    """One programme with one page of its funding lines in public case studies, newest first (the count is the
+    paginator's: its lines in public case studies)."""
     lines = FundingLine.objects.filter(public_q("page"), funding_programme=programme).order_by(*ORDER)
     page = Paginator(lines.values_list("pk", flat=True), CASE_STUDIES_PER_PAGE).get_page(number)
     page.object_list = line_rows(FundingLine.objects.filter(pk__in=list(page.object_list)).order_by(*ORDER))
     linked = bool(programme.funder_id) and programme.funder_id in publicly_visible_among([programme.funder_id])
-    count = case_study_counts(Filters(), [programme.pk]).get(programme.pk, 0)
-    return Entry(programme, linked, page.object_list, count), page
+    return Entry(programme, linked, page.object_list, page.paginator.count), page

@@ -17,6 +17,7 @@ def programme_context(filters, number) -> dict:
     return {
         "programmes": directory.directory_page(filters, number),
         "shown": directory.CASE_STUDIES_SHOWN,
+        "limit": directory.COUNT_LIMIT,
         "meta_title": _("Financements"),
         "meta_description": _("Les programmes qui financent des coopérations entre associations et recherche."),
     }
