@@ -27,7 +27,8 @@ from cms.startup import freeze_startup_objects
 from donnees.sitemaps import SECTION_SIZE
 from precedents.selection import public_contracts
 from projets.choices import IntellectualProperty, LessonCategory
-from projets.models import Organisation, ProjectIndexPage, ProjectPage
+from projets.models import FundingLine, Organisation, ProjectIndexPage, ProjectPage, Theme
+from projets.restrictions import public_q
 
 HOST = "localhost"
 ADMIN_USERNAME = "bench-sweep"
@@ -63,6 +64,23 @@ def _organisation_url() -> str | None:
     return organisation.get_absolute_url() if organisation else None
 
 
+def _programme_url() -> str | None:
+    """The programme of the first funding line of a public case study that names one."""
+    line = (
+        FundingLine.objects.filter(public_q("page"), funding_programme__isnull=False)
+        .order_by("pk")
+        .select_related("funding_programme")
+        .first()
+    )
+    return line.funding_programme.get_absolute_url() if line else None
+
+
+def _theme_param() -> str:
+    """A filter on the first top-level theme, when there is one (an unknown theme would be a 400)."""
+    theme = Theme.objects.filter(parent__isnull=True).order_by("pk").first()
+    return f"&theme={theme.slug}" if theme else ""
+
+
 def _last_sitemap_file() -> str | None:
     """The last file of the pages' section when there are several (its addresses are read furthest in)."""
     files = -(-Page.objects.live().public().count() // SECTION_SIZE)
@@ -76,6 +94,7 @@ def targets(include_exports: bool = True) -> list[Target]:
     compare_url = None
     if len(contract_ids) == 2:
         compare_url = f"{reverse('precedents:compare')}?ids={contract_ids[0]},{contract_ids[1]}"
+    organisations, programmes = reverse("organisation_list"), reverse("programme_list")
     found = [
         Target("home", "/"),
         Target("catalogue", catalogue.url if catalogue else None),
@@ -99,6 +118,13 @@ def targets(include_exports: bool = True) -> list[Target]:
         Target("lessons_category", f"{reverse('precedents:lessons')}?categorie={LessonCategory.values[0]}"),
         Target("partner_finder", reverse("precedents:partners")),
         Target("organisation", _organisation_url()),
+        Target("organisations", organisations),
+        Target("organisations_filtered", f"{organisations}?type=association&region=32{_theme_param()}"),
+        Target("organisations_search", f"{organisations}?q=universite"),
+        Target("organisations_page_20", f"{organisations}?page=20"),
+        Target("programmes", programmes),
+        Target("programmes_filtered", f"{programmes}?region=32&de=2010&a=2020{_theme_param()}"),
+        Target("programme", _programme_url()),
         Target("data_dictionary", reverse("donnees:dictionary")),
         Target("feed", reverse("donnees:projects_feed")),
         Target("feed_filtered", f"{reverse('donnees:projects_feed')}?region=32"),

@@ -31,10 +31,13 @@ if settings.DEBUG:
     for folder in ("images", "original_images"):
         urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
-from projets.views import organisations, proposals  # noqa: E402
+from projets.views import organisations, programmes, proposals  # noqa: E402
 from search.explorer import explorer  # noqa: E402
 
 urlpatterns += [
+    path("financements/", programmes.programme_list, name="programme_list"),
+    path("financements/<slug:slug>/", programmes.programme_detail, name="programme_detail"),
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
     path("explorer/", explorer, name="explorer"),
     path("proposer/", proposals.propose, name="propose"),

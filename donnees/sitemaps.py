@@ -28,10 +28,12 @@ VIEW_NAMES = (
     "precedents:list",
     "precedents:guide",
     "precedents:lessons",
+    "organisation_list",
+    "programme_list",
     "propose",
     "donnees:dictionary",
 )
-DATED_BY_CASE_STUDIES = {"explorer", "precedents:list", "precedents:lessons"}
+DATED_BY_CASE_STUDIES = {"explorer", "precedents:list", "precedents:lessons", "organisation_list", "programme_list"}
 
 # Addresses per file (the protocol allows 50,000).
 SECTION_SIZE = 2000

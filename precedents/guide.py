@@ -110,7 +110,11 @@ EXPLANATIONS = {
     ),
     ContractKind.CONSORTIUM: _(
         "Pour un projet financé par l'ANR, les partenaires signent un accord de consortium dans les douze mois ; "
-        "le second versement de l'aide en dépend."
+        "le second versement de l'aide en dépend. L'accord lie tous les partenaires du projet, financés par l'ANR "
+        "ou non, et doit fixer les règles de partage de la propriété intellectuelle (d'après une copie de la "
+        "fiche de l'ANR : source secondaire). Publications : dépôt dans une archive ouverte, avec un embargo de "
+        "douze mois au plus en sciences humaines et sociales. Données : un plan de gestion des données dans les "
+        "six mois qui suivent le début scientifique du projet."
     ),
     ContractKind.CIFRE: _(
         "L'employeur recrute le doctorant en CDI ou en CDD ; la thèse dure trois ans et la convention 36 mois au "
@@ -130,10 +134,34 @@ EXPLANATIONS = {
     ),
 }
 
+# (title, address, secondary): a secondary source reports the fact second-hand and is shown as such.
 SOURCES = [
-    ("ANRT, dispositif CIFRE", "https://www.anrt.asso.fr/"),
-    ("ANR, appels « Science avec et pour la société »", "https://anr.fr/"),
-    ("Ouvrir la Science, « Données et recherches participatives »", "https://www.ouvrirlascience.fr/"),
+    ("ANRT, dispositif CIFRE", "https://www.anrt.asso.fr/", False),
+    ("ANRT, questions-réponses CIFRE", "https://www.anrt.asso.fr/fr/questions-reponses-36808", False),
+    (
+        "Ministère de l'Enseignement supérieur, le dispositif CIFRE en région Occitanie",
+        "https://www.enseignementsup-recherche.gouv.fr/fr/le-dispositif-cifre-en-region-occitanie-46358",
+        False,
+    ),
+    ("Convention CIFRE (Law Insider)", "https://www.lawinsider.com/fr/contracts/dvMlQXQ9vqM", True),
+    ("ANR, appels « Science avec et pour la société »", "https://anr.fr/", False),
+    (
+        "ANR, science ouverte : questions sur les publications",
+        "https://anr.fr/en/anrs-role-in-research/commitments/open-science/faq-pub/",
+        False,
+    ),
+    ("Fiche n° 4, les accords de consortium", "https://vdocuments.fr/fiche-n4-les-accords-de-consortium.html", True),
+    (
+        "Université Grenoble Alpes, les exigences des financeurs",
+        "https://scienceouverte.univ-grenoble-alpes.fr/science-ouverte-grenoble-alpes/les-exigences-des-financeurs/",
+        False,
+    ),
+    (
+        "Charte des sciences et recherches participatives en France",
+        "https://participarc.net/charte-engagements-valeurs",
+        False,
+    ),
+    ("Ouvrir la Science, « Données et recherches participatives »", "https://www.ouvrirlascience.fr/", False),
 ]
 
 

@@ -21,14 +21,17 @@ from cms.models import HomePage
 from projets.choices import LessonCategory, LessonKind, Scale
 from projets.demo_data import ORGANISATIONS, THEMES
 from projets.demo_event import EVENT
+from projets.demo_programmes import PROGRAMMES
 from projets.demo_projects import PROJECTS
 from projets.models import (
     Contract,
     EventPage,
     EventSession,
     FundingLine,
+    FundingProgramme,
     Lesson,
     Organisation,
+    ProgrammeSource,
     ProjectIndexPage,
     ProjectOutput,
     ProjectPage,
@@ -83,6 +86,25 @@ def load_organisations() -> dict[str, Organisation]:
         save_if_changed(organisation, **fields)
         organisations[key] = organisation
     return organisations
+
+
+def load_programmes(organisations) -> dict[str, FundingProgramme]:
+    """The funding programmes, their sources replaced only when they differ."""
+    programmes = {}
+    for slug, spec in PROGRAMMES.items():
+        fields = {name: value for name, value in spec.items() if name != "sources"}
+        fields |= {"funder": organisations.get(spec["funder"]), "territory": territory(spec["territory"])}
+        item = FundingProgramme.objects.filter(slug=slug).first() or FundingProgramme(slug=slug)
+        save_if_changed(item, **fields)
+        current = list(item.sources.order_by("sort_order").values_list("title", "url", "secondary"))
+        if current != spec["sources"]:
+            item.sources.all().delete()
+            for order, (title, url, secondary) in enumerate(spec["sources"]):
+                ProgrammeSource.objects.create(
+                    programme=item, title=title, url=url, secondary=secondary, sort_order=order
+                )
+        programmes[slug] = item
+    return programmes
 
 
 # -- Pages: compare a page's content with the wanted one, publish a revision only if it differs -------
@@ -145,7 +167,7 @@ def upsert_page(parent, model, slug, fields, m2m=None, rows=None, streams=None):
     return page
 
 
-def project_rows(spec, organisations):
+def project_rows(spec, organisations, programmes):
     def contract(data):
         data = dict(data)
         parties = [organisations[key] for key in data.pop("parties")]
@@ -161,6 +183,7 @@ def project_rows(spec, organisations):
                 programme=line["programme"],
                 funder=organisations[line["funder"]] if line["funder"] else None,
                 amount=Decimal(line["amount"]) if line["amount"] else None,
+                funding_programme=programmes[line["scheme"]] if line["scheme"] else None,
                 year_from=line["years"][0],
                 year_to=line["years"][1],
             )
@@ -190,7 +213,7 @@ def check_territories(specs) -> None:
         )
 
 
-def load_project(index, spec, themes, organisations) -> ProjectPage:
+def load_project(index, spec, themes, organisations, programmes) -> ProjectPage:
     fields = {
         "title": spec["title"],
         "summary": spec["summary"],
@@ -212,7 +235,7 @@ def load_project(index, spec, themes, organisations) -> ProjectPage:
         spec["slug"],
         fields,
         m2m=m2m,
-        rows=project_rows(spec, organisations),
+        rows=project_rows(spec, organisations, programmes),
         streams={"body": paragraphs(spec["body"])},
     )
 
@@ -281,6 +304,7 @@ def load_in_transaction(projects=PROJECTS) -> None:
     home = HomePage.objects.get()
     themes = load_themes()
     organisations = load_organisations()
+    programmes = load_programmes(organisations)
     index = upsert_page(home, ProjectIndexPage, "projets", {"title": "Projets", "intro": INDEX_INTRO})
-    projects = {spec["slug"]: load_project(index, spec, themes, organisations) for spec in projects}
+    projects = {spec["slug"]: load_project(index, spec, themes, organisations, programmes) for spec in projects}
     load_event(home, organisations, projects)

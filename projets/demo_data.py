@@ -167,4 +167,7 @@ ORGANISATIONS = {
     "ceraps": org("CERAPS", Kind.RESEARCH_UNIT, city="Lille", territory=NORD),
     "pas-sans-nous": org("Pas sans Nous", Kind.NETWORK),
     "observatoire-libertes": org("Observatoire des libertés associatives", Kind.OTHER),
+    # Funders of the programmes (projets/demo_programmes.py)
+    "anrt": org("Association nationale de la recherche et de la technologie", Kind.OTHER, acronym="ANRT"),
+    "fonjep": org("FONJEP", Kind.OTHER),
 }

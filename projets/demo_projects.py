@@ -57,8 +57,9 @@ def project(slug, title, summary, **fields):
     return spec
 
 
-def funding(kind, programme="", funder=None, amount=None, years=(None, None)):
-    return {"kind": kind, "programme": programme, "funder": funder, "amount": amount, "years": years}
+def funding(kind, programme="", funder=None, amount=None, years=(None, None), scheme=None):
+    """A funding line; `scheme` is the key of its programme in projets/demo_programmes.py, if it has one."""
+    return {"kind": kind, "programme": programme, "funder": funder, "amount": amount, "years": years, "scheme": scheme}
 
 
 PROJECTS = [
@@ -111,6 +112,7 @@ PROJECTS = [
                 "part FEDER non vérifiée)",
                 amount="3264794.68",
                 years=(2016, 2019),
+                scheme="interreg-v-france-wallonie-vlaanderen",
             )
         ],
         outputs=[
@@ -203,7 +205,15 @@ PROJECTS = [
         territories=[HDF],
         format=CooperationFormat.PARTICIPATORY,
         partners=[("interphaz", ASSO)],
-        funding=[funding(FundingKind.RESEARCH_CALL, "Chercheurs-citoyens", funder="region-npdc")],
+        funding=[
+            funding(
+                FundingKind.RESEARCH_CALL,
+                "Chercheurs-citoyens",
+                funder="region-npdc",
+                years=(2015, 2017),
+                scheme="chercheurs-citoyens",
+            )
+        ],
         lessons=[CHERCHEURS_CITOYENS_LEVER],
         outputs=[(OutputKind.EVENT, "Séminaire CREACIT, MESHS, Lille, 20-21 juin 2017", 2017, "")],
         sources=[
@@ -224,6 +234,9 @@ PROJECTS = [
             "Le projet a été lauréat du programme régional « Chercheurs-citoyens » en 2011. Son budget de "
             "départ, 600 000 €, provenait principalement de l'ADEME, de la Région Nord-Pas-de-Calais et de "
             "Lille Métropole ; la répartition entre eux n'est pas connue.",
+            "Un comité de pilotage réunit des représentants du conseil d'administration de l'association, du "
+            "comité scientifique du projet et des financeurs. En 2010, Lille Métropole a donné à l'association "
+            "les moyens d'embaucher un chargé de mission à temps plein.",
         ],
         themes=["sante-environnementale", "jardins"],
         territories=[("departement", "59")],
@@ -245,12 +258,36 @@ PROJECTS = [
                 "Budget de départ (600 000 € au total avec la Région et Lille Métropole, répartition non connue)",
                 funder="ademe",
             ),
-            funding(FundingKind.RESEARCH_CALL, "Chercheurs-citoyens (lauréat 2011)", funder="region-npdc"),
+            funding(
+                FundingKind.RESEARCH_CALL,
+                "Chercheurs-citoyens (lauréat 2011)",
+                funder="region-npdc",
+                scheme="chercheurs-citoyens",
+            ),
             funding(FundingKind.PUBLIC_GRANT, "Budget de départ", funder="lille-metropole"),
+            funding(
+                FundingKind.PUBLIC_GRANT,
+                "Moyens d'embaucher un chargé de mission à temps plein",
+                funder="lille-metropole",
+                years=(2010, 2010),
+            ),
         ],  # fmt: skip
+        contracts=[
+            {
+                "kind": ContractKind.PARTNERSHIP,
+                "title": "Comité de pilotage du projet (le texte d'une convention n'est pas public)",
+                "governance": Governance.STEERING_COMMITTEE,
+                "parties": [],
+            }
+        ],
         lessons=[CHERCHEURS_CITOYENS_LEVER],
         sources=[
             ("Halluin 3R", "https://halluin3r.com/"),
+            ("Halluin 3R : le projet de recherche en résumé", "https://halluin3r.com/projet-de-recherche-en-resume/"),
+            (
+                "Halluin 3R : calendrier et étapes du projet",
+                "https://halluin3r.com/calendrier-etapes-projet-dioxines/",
+            ),
             ("EDA Lille", "https://eda-lille.org/"),
             CHERCHEURS_CITOYENS_SOURCE,
         ],
@@ -264,6 +301,9 @@ PROJECTS = [
             "Portée par l'Université de Lille (avec la ComUE Lille Nord de France et la MESHS), la boutique des "
             "sciences confie les questions des associations à des stagiaires de Master 2 rémunérés. Un "
             "médiateur accompagne la relation, une charte l'encadre et les résultats sont libres de droits.",
+            "La charte équilibre les relations entre les partenaires, dans une démarche de science ouverte ; la "
+            "boutique des sciences y joue le rôle de « tiers-veilleuse ». Les stages sont gratifiés au taux légal "
+            "et les frais de déplacement pris en charge.",
             "Exemple : une étude sur les oiseaux nicheurs des terres agricoles, avec le GON et le Laboratoire "
             "d'Océanologie et Géosciences. Le dispositif est décrit dans un article de la revue Natures "
             "Sciences Sociétés (2019).",
@@ -295,7 +335,21 @@ PROJECTS = [
             ),
             (LessonKind.LEVER, LessonCategory.RESULTS, "Les résultats sont libres de droits."),
         ],  # fmt: skip
-        sources=[("Recherche participative, Université de Lille", "https://rechercheparticipative.univ-lille.fr/")],
+        sources=[
+            ("Recherche participative, Université de Lille", "https://rechercheparticipative.univ-lille.fr/"),
+            (
+                "Boutique des sciences de l'Université de Lille (réseau des boutiques des sciences)",
+                "https://boutiquedessciences.net/boutique-des-sciences-de-luniversite-de-lille/",
+            ),
+            (
+                "Recherche participative, Université de Lille : chercheur·es",
+                "https://rechercheparticipative.univ-lille.fr/comment-participer/chercheures",
+            ),
+            (
+                "Recherche participative, Université de Lille : offres de stage",
+                "https://rechercheparticipative.univ-lille.fr/comment-participer/offres-de-stage",
+            ),
+        ],
     ),
     project(
         "boutique-des-sciences-lyon",
@@ -308,6 +362,8 @@ PROJECTS = [
             "Master 2.",
             "Exemple : « Des chercheurs au jardin », avec la Société des Jardins ouvriers de Villeurbanne, "
             "Irstea, le GRePS et la FRAPNA Rhône.",
+            "Une association accompagnée doit accepter que les résultats soient diffusés en open source ; la "
+            "boutique des sciences paie les gratifications des stages.",
         ],
         start=(2013, None),
         status=Status.ONGOING,
@@ -322,7 +378,21 @@ PROJECTS = [
             ("greps", RESEARCH),
             ("frapna-rhone", ASSO),
         ],
-        sources=[("Boutique des sciences, Université Lumière Lyon 2", "https://univ-lyon2.fr/")],
+        contracts=[
+            {
+                "kind": ContractKind.INTERNSHIP,
+                "title": "Conditions de la boutique des sciences pour les associations",
+                "intellectual_property": IntellectualProperty.OPEN_LICENCE,
+                "parties": [],
+            }
+        ],
+        sources=[
+            ("Boutique des sciences, Université Lumière Lyon 2", "https://univ-lyon2.fr/"),
+            (
+                "Université Lumière Lyon 2 : la boutique des sciences, pour les associations",
+                "https://univ-lyon2.fr/sciences-et-societe/boutique-des-sciences/association",
+            ),
+        ],
     ),
     project(
         "quart-monde-universite",
@@ -426,7 +496,7 @@ PROJECTS = [
             ("ecologie-sans-frontiere", ASSO),
             ("ministere-ecologie", FUNDER),
         ],
-        funding=[funding(FundingKind.RESEARCH_CALL, "REPERE", funder="ministere-ecologie")],
+        funding=[funding(FundingKind.RESEARCH_CALL, "REPERE", funder="ministere-ecologie", scheme="repere")],
         lessons=[
             (
                 LessonKind.LEVER,

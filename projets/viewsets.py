@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from cms.collation import Alphabetical
 from projets.choices import TerritoryKind
 from projets.forms import OrganisationForm
-from projets.models import Organisation, Territory, Theme
+from projets.models import FundingProgramme, Organisation, Territory, Theme
 
 
 class AlphabeticalIndexView(IndexView):
@@ -152,8 +152,19 @@ class TerritoryViewSet(SnippetViewSet):
     list_per_page = 50
 
 
+class FundingProgrammeViewSet(SnippetViewSet):
+    model = FundingProgramme
+    icon = "money"
+    menu_label = _("Programmes de financement")
+    list_display = ["name", "funder", "territory", "year_from", "year_to"]
+    list_export = ["name", "funder", "territory", "year_from", "year_to", "amounts", "description"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    export_filename = "programmes"
+
+
 class ReferenceDataGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, ThemeViewSet, TerritoryViewSet)
+    items = (OrganisationViewSet, ThemeViewSet, TerritoryViewSet, FundingProgrammeViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Référentiels")
     menu_name = "referentiels"

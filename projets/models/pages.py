@@ -370,7 +370,7 @@ class ProjectPage(ChoiceLabels, BasePage):
 
     def funding_table(self):
         """Funding lines with each one's share of the known total; the total is None when no amount is known."""
-        lines = list(self.funding_lines.select_related("funder"))
+        lines = list(self.funding_lines.select_related("funder", "funding_programme"))
         known = [line.amount for line in lines if line.amount is not None]
         total = sum(known, start=0) if known else None
         rows = [(line, (line.amount / total * 100) if total and line.amount is not None else None) for line in lines]

@@ -91,6 +91,15 @@ class FundingLine(ChoiceLabels, Orderable):
         blank=True,
         help_text=_("Ex. « Interreg V France-Wallonie-Vlaanderen »."),
     )
+    funding_programme = models.ForeignKey(
+        "projets.FundingProgramme",
+        verbose_name=_("fiche du programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funding_lines",
+        help_text=_("Le programme du répertoire des financements (/financements/), s'il y figure."),
+    )
     kind = models.CharField(
         _("type de financement"), max_length=30, choices=FundingKind.choices, help_text=_("D'où vient l'argent.")
     )
@@ -112,13 +121,15 @@ class FundingLine(ChoiceLabels, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("funder"), FieldPanel("kind")]),
-        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("programme"), FieldPanel("funding_programme")]),
         FieldRowPanel([FieldPanel("amount"), FieldPanel("year_from"), FieldPanel("year_to")]),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("ligne de financement")
         verbose_name_plural = _("financements")
+        # The case studies of a programme read from the index (/financements/).
+        indexes = [models.Index(fields=["funding_programme", "page"], name="projets_funding_prog_page")]
 
 
 class Contract(ChoiceLabels, NumberedRowsMixin, Orderable, ClusterableModel):

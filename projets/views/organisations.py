@@ -1,29 +1,15 @@
-"""The public page of an organisation: what it is, its identifiers, its case studies and partners."""
+"""The directory of organisations and the public page of each: what it is, its identifiers, its case studies
+and partners."""
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
+from projets import organisation_directory as directory
 from projets.models import Organisation
 from projets.organisation_page import case_study_regions, frequent_partners, partnerships_page
+from projets.params import BadParameter, Options
 from projets.territory_map import territories_map
-
-# Public registries where each identifier can be checked by anyone.
-REGISTRIES = {
-    "rna": (_("Numéro RNA"), "https://annuaire-entreprises.data.gouv.fr/rechercher?terme={}"),
-    "siren": (_("SIREN"), "https://annuaire-entreprises.data.gouv.fr/entreprise/{}"),
-    "rnsr": (_("RNSR"), "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct={}"),
-    "ror": (_("ROR"), "https://ror.org/{}"),
-}
-
-
-def identifiers_of(organisation) -> list[tuple[str, str, str]]:
-    rows = []
-    for field, (label, pattern) in REGISTRIES.items():
-        value = getattr(organisation, field)
-        if value:
-            rows.append((label, value, pattern.format(value)))
-    return rows
 
 
 def organisation_detail(request, slug: str):
@@ -33,7 +19,7 @@ def organisation_detail(request, slug: str):
     regions = case_study_regions(organisation)
     context = {
         "organisation": organisation,
-        "identifiers": identifiers_of(organisation),
+        "identifiers": directory.identifiers_of(organisation),
         "projects": partnerships_page(organisation, request.GET.get("page")),
         "partners": partners,
         "other_partner_count": partner_count - len(partners),
@@ -43,3 +29,34 @@ def organisation_detail(request, slug: str):
         "meta_description": organisation.description or organisation.get_kind_display(),
     }
     return TemplateResponse(request, "projets/organisation_detail.html", context)
+
+
+def bad_request(request, message: str):
+    context = {"message": message, "meta_title": _("Requête invalide"), "meta_description": message}
+    return TemplateResponse(request, "projets/bad_request.html", context, status=400)
+
+
+def directory_view(request, parse_filters, template: str, page_context):
+    """A public directory: GET parameters validated (a French 400 for what cannot be understood), then
+    `page_context(filters, page number)` rendered with the filters and their options."""
+    options = Options.read()
+    try:
+        filters = parse_filters(request.GET, options)
+    except BadParameter as error:
+        return bad_request(request, str(error))
+    context = {"filters": filters, "options": options, **page_context(filters, request.GET.get("page"))}
+    return TemplateResponse(request, template, context)
+
+
+def organisation_list(request):
+    """Unknown filter values and unreadable text are a 400 with a French message; a bad page number is ignored."""
+    return directory_view(request, directory.parse_filters, "projets/organisation_list.html", organisation_context)
+
+
+def organisation_context(filters, number) -> dict:
+    return {
+        "kinds": Organisation._meta.get_field("kind").choices,
+        "organisations": directory.directory_page(filters, number),
+        "meta_title": _("Organisations"),
+        "meta_description": _("Les associations, laboratoires, financeurs et autres structures des études de cas."),
+    }

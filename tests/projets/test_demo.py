@@ -13,8 +13,10 @@ from projets.models import (
     Contract,
     EventPage,
     FundingLine,
+    FundingProgramme,
     Lesson,
     Organisation,
+    ProgrammeSource,
     ProjectPage,
     ProjectPartner,
     ProjectSource,
@@ -22,7 +24,19 @@ from projets.models import (
     WorkshopLesson,
 )
 
-COUNTED = (Page, Revision, Organisation, Theme, ProjectPartner, FundingLine, Contract, Lesson, ProjectSource)
+COUNTED = (
+    Page,
+    Revision,
+    Organisation,
+    Theme,
+    ProjectPartner,
+    FundingLine,
+    Contract,
+    Lesson,
+    ProjectSource,
+    FundingProgramme,
+    ProgrammeSource,
+)
 
 
 def counts():
@@ -105,7 +119,7 @@ def check_vises_facts():
 
 def check_other_case_study_facts():
     halluin = ProjectPage.objects.get(slug="halluin-3r-dioxines")
-    assert halluin.funding_lines.count() == 3
+    assert halluin.funding_lines.count() == 4
     assert not halluin.funding_lines.exclude(amount=None).exists(), "the 600 000 € are not split by funder"
     assert "600 000 €" in str(halluin.body)
 
@@ -130,6 +144,36 @@ def check_other_case_study_facts():
     assert halluin.partners.get(organisation__name="Halluin 3R").role == choices.PartnerRole.ASSOCIATION
     assert "sols" not in halluin.summary
     assert Theme.objects.filter(parent__isnull=False).count() >= 8
+
+
+@pytest.mark.django_db
+def test_contracts_and_programmes_state_only_what_their_sources_state(demo, client):
+    not_addressed = "non_traite"
+    halluin = ProjectPage.objects.get(slug="halluin-3r-dioxines").contracts.get()
+    assert halluin.governance == choices.Governance.STEERING_COMMITTEE
+    lyon = ProjectPage.objects.get(slug="boutique-des-sciences-lyon").contracts.get()
+    assert lyon.intellectual_property == choices.IntellectualProperty.OPEN_LICENCE
+    for contract in (halluin, lyon):  # unknown clauses stay "non traité"
+        unstated = ["publication", "data", "compensation"] + (["intellectual_property"] if contract == halluin else [])
+        assert all(getattr(contract, name) == not_addressed for name in unstated), contract
+        assert not contract.signed_on and not contract.duration_months and not contract.what_worked
+
+    programmes = {programme.slug: programme for programme in FundingProgramme.objects.all()}
+    assert {"chercheurs-citoyens", "picri", "asosc", "co3", "fonjep-recherche", "cifre"} <= set(programmes)
+    assert all(programme.sources.exists() for programme in programmes.values())
+    assert programmes["picri"].funder is None, "the sources name no funder"
+    assert programmes["asosc"].sources.filter(secondary=True).exists()
+    assert "14 328 €" in programmes["fonjep-recherche"].amounts
+    creacit = FundingLine.objects.get(page__slug="creacit")
+    assert creacit.funding_programme == programmes["chercheurs-citoyens"]
+    assert (creacit.year_from, creacit.year_to) == (2015, 2017)
+
+    directory = client.get("/financements/").text
+    assert "source secondaire" in directory and "50 000 € par an au plus" in directory
+    assert "CREACIT" in directory
+    url = programmes["chercheurs-citoyens"].get_absolute_url()
+    assert f'href="{url}"' in client.get("/projets/creacit/").text
+    assert "source secondaire" in client.get("/precedents/guide/").text
 
 
 def check_founding_day_programme(client):
