@@ -12,18 +12,16 @@ from tests.wagtail_roots import ensure_wagtail_roots
 
 from .conftest import run_json
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 PROJECTS = [{"reference": f"LOT{n}", "titre": f"Projet importé {n}", "resume": "Résumé."} for n in range(16)]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def wagtail_roots(transactional_db):
-    """An earlier transactional test's flush removed the root page its migrations made (autouse: first)."""
+    """An earlier transactional test's flush removed the root page its migrations made."""
     ensure_wagtail_roots()
 
 
-def test_a_proposal_is_saved_while_an_import_runs(settings, client, project_index):
+def test_a_proposal_is_saved_while_an_import_runs(wagtail_roots, settings, client, project_index):
     settings.IMPORT_CHUNK_SIZE = 2
     progress = {"done": 0, "total": 0}
     started, outcome = threading.Event(), {}
@@ -57,3 +55,11 @@ def test_a_proposal_is_saved_while_an_import_runs(settings, client, project_inde
     report = outcome["report"]
     assert report.ok and len(report.created) == len(PROJECTS), report.errors
     assert ProjectPage.objects.filter(reference__startswith="LOT").count() == len(PROJECTS)
+
+
+def test_every_sqlite_configuration_queues_writers(monkeypatch):
+    """Not only the test settings: dev's SQLite too waits for the write lock instead of failing."""
+    from cms.settings.environment import env_database
+
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/coop-essai.sqlite3")
+    assert env_database()["OPTIONS"] == {"transaction_mode": "IMMEDIATE", "timeout": 20}
