@@ -33,10 +33,10 @@ def database_url() -> str:
     return f"postgres://{config['USER']}:{config['PASSWORD']}@{config['HOST']}:{config['PORT']}/{config['NAME']}"
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, settings_module: str = "tests.security.worker_settings") -> subprocess.Popen:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.security.worker_settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": database_url(),
         "PYTHONPATH": str(REPO),
     }
