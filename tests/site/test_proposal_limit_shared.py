@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from projets.proposals import RATE_LIMIT
-from tests.security.test_shared_limits import free_port, fresh_client, start_server, wait_until_listening
+from tests.security.test_shared_limits import fresh_client, running_servers
 from tests.wagtail_roots import ensure_wagtail_roots
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,16 +22,8 @@ def catalogue_open(transactional_db):
 
 @pytest.fixture
 def two_servers(catalogue_open, project_index):
-    ports = [free_port(), free_port()]
-    processes = [start_server(port, "tests.site.proposal_worker_settings") for port in ports]
-    try:
-        for process, port in zip(processes, ports, strict=True):
-            wait_until_listening(process, port)
+    with running_servers("tests.site.proposal_worker_settings") as ports:
         yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
 
 
 def post_proposal(port: int, client: str) -> int:
