@@ -68,7 +68,11 @@ class ImportReport:
             return _(
                 "%(count)s erreur(s) pendant l'écriture : import arrêté. Enregistrées avant l'arrêt (lots "
                 "complets) : %(written)s étude(s) de cas (%(refs)s) ; les suivantes ne l'ont pas été."
-            ) % {"count": len(self.errors), "written": len(self.written), "refs": ", ".join(self.written) or "-"}
+            ) % {
+                "count": len(self.errors) + len(self.conflicts),
+                "written": len(self.written),
+                "refs": ", ".join(self.written) or "-",
+            }
         if self.errors:
             return _("%(count)s erreur(s) : rien n'a été enregistré.") % {"count": len(self.errors)}
         if self.conflicts:
@@ -391,7 +395,7 @@ class ProjectImporter:
         """Save one chunk of projects in one transaction; True if it was committed."""
         self.new_pages, self.touched_pages = [], []
         lists = (self.report.created, self.report.updated, self.report.unchanged, self.report.replaced)
-        before = [len(entries) for entries in lists], self.report.published
+        before = [len(entries) for entries in lists], self.report.published, self.organisations.created
         try:
             with transaction.atomic():
                 for reference, project in items:
@@ -409,7 +413,7 @@ class ProjectImporter:
             if commit:  # the report names only what was written
                 for entries, length in zip(lists, before[0], strict=True):
                     del entries[length:]
-                self.report.published = before[1]
+                self.report.published, self.organisations.created = before[1], before[2]
         return committed
 
     def _pass(self, index: ProjectIndexPage, projects: dict, *, commit: bool) -> None:

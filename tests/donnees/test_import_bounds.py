@@ -169,3 +169,30 @@ def test_greek_and_cyrillic_organisations_stay_two(project_index, themes):
         "Ελληνική Εταιρεία Έρευνας": "ελληνικη εταιρεια ερευνασ",
         "Общество исследователей": "общество исследователеи",
     }
+
+
+def test_a_chunk_that_fails_while_writing_is_rolled_back_whole_and_the_report_names_what_was_written(
+    project_index, settings, django_user_model
+):
+    """An editor saves a case study between the validation and the writing of its chunk: that chunk is not
+    written at all, the import stops, the earlier chunk stays written and the report says so."""
+    settings.IMPORT_CHUNK_SIZE = 2
+    rows = [{**ROW, "reference": reference} for reference in ("A", "B", "C", "D")]
+    assert run_csv(rows).created == ["A", "B", "C", "D"]
+    editor = django_user_model.objects.create_user("camille", password="x")
+
+    def edit_d_when_writing_starts(done, total):
+        if done == total // 2 + 1:  # the first case study of the writing pass
+            page = ProjectPage.objects.get(reference="D").get_latest_revision_as_object()
+            page.summary = "Corrigé par une éditrice."
+            page.save_revision(user=editor, log_action=True)
+
+    report = run_csv([{**row, "resume": "Nouveau résumé."} for row in rows], progress=edit_d_when_writing_starts)
+    assert report.stopped and report.updated == ["A", "B"]
+    assert report.summary().startswith(
+        "1 erreur(s) pendant l'écriture : import arrêté. Enregistrées avant l'arrêt (lots complets) : "
+        "2 étude(s) de cas (A, B)"
+    )
+    summaries = {page.reference: page.get_latest_revision_as_object().summary for page in ProjectPage.objects.all()}
+    new = "Nouveau résumé."
+    assert summaries == {"A": new, "B": new, "C": "Résumé.", "D": "Corrigé par une éditrice."}
