@@ -12,12 +12,13 @@ skipped. A case study edited in the admin since the last import is a conflict: r
 like an error it writes nothing, unless `force` replaces the editors' version.
 """
 
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.search import index as search_index
@@ -39,6 +40,8 @@ from .cells import CellError, read_cell
 from .history import IMPORT_ACTION, admin_edit_of_latest, describe_edit, last_imported_revision
 from .organisations import OrganisationResolver
 from .readers import Row, Tables
+
+SQLITE_PAUSE = 0.15  # seconds between two chunks
 
 
 @dataclass
@@ -423,6 +426,10 @@ class ProjectImporter:
             if not self._chunk(index, chunk, commit=commit) and commit:
                 self.report.stopped = True
                 return
+            if connection.vendor == "sqlite":
+                # SQLite's lock is not a queue: a writer waiting in its busy handler polls (every 100 ms at
+                # most) and would never find the lock free between two chunks. Leave it that long.
+                time.sleep(SQLITE_PAUSE)
 
     def run(self) -> ImportReport:
         index = ProjectIndexPage.objects.first()
