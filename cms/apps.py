@@ -15,8 +15,19 @@ class CmsConfig(AppConfig):
 
         connect_signals()
         collation.connect()
+        cap_image_pixels()
         post_migrate.connect(apply_to_default_site, sender=self, dispatch_uid="cms.site_url")
         post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="cms.cache_tables")
+
+
+def cap_image_pixels() -> None:
+    """Pillow refuses, wherever it opens a picture (uploads, renditions, imports), one of more pixels than
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS. Pillow errors past twice its MAX_IMAGE_PIXELS (and only warns past it,
+    which a warnings filter may or may not turn into an error), so that is half the setting."""
+    from django.conf import settings
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
 
 
 def create_cache_tables(sender, using="default", **kwargs):

@@ -10,6 +10,8 @@ from cms.api import api
 from cms.views import favicon
 from donnees import urls as donnees_urls
 
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),

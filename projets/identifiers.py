@@ -94,9 +94,16 @@ def validate_ror(value: str) -> None:
         )
 
 
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def normalise_name(name: str) -> str:
-    """Lowercase, no accents, no punctuation, single spaces: what makes two names 'the same'."""
+    """No case, accents or punctuation, single spaces: what makes two names 'the same'.
+
+    Letters and digits of every script are kept ("Ελληνικά", "Кириллица"): two names written in other
+    alphabets than the Latin one stay two names.
+    """
     text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold().translate(LIGATURES)
+    text = re.sub(r"[\W_]+", " ", text)
     return " ".join(text.split())

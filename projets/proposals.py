@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -10,8 +9,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit import ALL
+from django_ratelimit.core import get_usage
 
 from cms.collation import Alphabetical
+from cms.ratelimit import address_key
 from projets.choices import OrganisationKind, TerritoryKind
 from projets.models import ProjectIndexPage, ProjectPage, ProjectProposal, Territory
 
@@ -104,20 +106,16 @@ class ProposalForm(forms.Form):
         return ""
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "inconnue"
-
-
 def rate_limited(request) -> bool:
-    """Count this attempt; True once an address has sent RATE_LIMIT proposals within the window."""
-    key = f"proposals:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    """Count this attempt; True once a client has sent RATE_LIMIT proposals within the window.
+
+    The counter lives in the cache every worker shares and is keyed on the client address of
+    cms.ratelimit (which knows the trusted proxies), like the site's other limits.
+    """
+    usage = get_usage(
+        request, group="proposal", key=address_key, rate=(RATE_LIMIT, RATE_WINDOW), method=ALL, increment=True
+    )
+    return usage is not None and usage["should_limit"]
 
 
 def unique_slug(index: ProjectIndexPage, title: str) -> str:

@@ -177,13 +177,34 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coopérathèque <noreply@cooperatheque.invalid>")
 SITE_DESCRIPTION = _("La base de connaissances des coopérations entre associations et recherche publique.")
 
+# Errors (cms/errors.py): every request gets an id (django-log-request-id), sent back in X-Request-ID, shown on
+# the 500 page and written on each log line; LOG_FILE adds a file beside the console; SENTRY_DSN (optional)
+# sends unhandled errors to Sentry without visitor data.
+MIDDLEWARE.insert(0, "log_request_id.middleware.RequestIDMiddleware")
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "log_request_id.filters.RequestIDFilter"}},
+    "formatters": {"with_request_id": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "with_request_id"}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"cms": {"level": "INFO"}, "projets": {"level": "INFO"}, "search": {"level": "INFO"}},
 }
+if LOG_FILE := os.environ.get("LOG_FILE", "").strip():
+    LOGGING["handlers"]["file"] = {
+        "class": "logging.handlers.WatchedFileHandler",  # reopened after logrotate moves it
+        "filename": LOG_FILE,
+        "filters": ["request_id"],
+        "formatter": "with_request_id",
+    }
+    LOGGING["root"]["handlers"].append("file")
+if SENTRY_DSN := os.environ.get("SENTRY_DSN", "").strip():
+    from cms.errors import init_sentry
+
+    init_sentry(SENTRY_DSN, os.environ.get("SENTRY_ENVIRONMENT", "production").strip())
 
 # --- Hardening (issue 9): headers, uploads, login lockout, rate limits -----------------------------
 # CSP (django-csp) and Permissions-Policy (django-permissions-policy) in every environment (cms/security.py);

@@ -87,6 +87,9 @@ def env_database(name: str = "DATABASE_URL", default: str | None = None) -> dict
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # SQLite keeps connections per thread; persistent connections bring nothing there.
         config["CONN_MAX_AGE"] = 0
+        # Writers queue up behind another writer's transaction (an import's chunk) instead of failing with
+        # "database is locked": BEGIN IMMEDIATE takes the write lock first, and waits up to 20 s for it.
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
     else:
         # PostgreSQL's JIT compiles any query whose estimated cost is high: at 100,000 case studies it spent
         # 400 ms compiling the 8 ms query of a case-study page's organisations. Short web queries never

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
 from donnees.columns import LIST_SEPARATOR, Column
 from donnees.exports import FORMULA_PREFIXES
@@ -25,6 +26,8 @@ IDENTIFIER_NORMALISERS = {
     "rnsr": identifiers.normalise_rnsr,
     "ror": identifiers.normalise_ror,
 }
+
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 class CellError(Exception):
@@ -113,15 +116,25 @@ def read_identifier(column: Column, raw: str) -> str:
     return IDENTIFIER_NORMALISERS[scheme](raw)
 
 
-def read_list(raw) -> list[str]:
+def read_list(column: Column, raw) -> list[str]:
     items = raw if isinstance(raw, list) else str(raw).split(LIST_SEPARATOR)
-    return [restore(item.strip()) for item in items if item and item.strip()]
+    values = [restore(item.strip()) for item in items if item and item.strip()]
+    limit = TAG_MAX_LENGTH if column.attribute == "tags" else None
+    for value in values:
+        if limit and len(value) > limit:
+            raise CellError(
+                _("« %(value)s… » dépasse %(max)s caractères (%(length)s).")
+                % {"value": value[:30], "max": limit, "length": len(value)}
+            )
+    return values
 
 
 def read_cell(column: Column, raw):
     """The typed value of a cell; raises CellError with a French message."""
+    if any("\x00" in item for item in (raw if isinstance(raw, list) else [raw or ""])):
+        raise CellError(_("caractère nul (octet 0) interdit : la cellule contient des données binaires."))
     if column.kind == "list":
-        return read_list(raw)
+        return read_list(column, raw)
     if isinstance(raw, list):
         raise CellError(_("une valeur simple est attendue, pas une liste."))
     raw = raw or ""

@@ -1,15 +1,24 @@
-"""Import case studies from tables of rows: validate everything, then write in one transaction.
+"""Import case studies from tables of rows: validate everything, then write in short transactions.
 
-Any error writes nothing; a dry run validates against the database and rolls back. Re-importing
-the same file changes nothing: a case study whose content is unchanged (by reference) is skipped.
-A case study edited in the admin since the last import is a conflict: reported per row, and like an
-error it writes nothing, unless `force` replaces the editors' version.
+The rows are validated against the database in chunks, each chunk in its own transaction rolled back;
+any error (or conflict) then writes nothing, and a dry run stops there. Otherwise the same chunks are
+written, each in its own committed transaction: no transaction outlives a chunk, so the site's own
+writers (the proposal form) never wait long behind an import. Should a chunk still fail while writing
+(something changed since the validation), it is rolled back whole, the import stops and the report
+names what the earlier chunks wrote.
+
+Re-importing the same file changes nothing: a case study whose content is unchanged (by reference) is
+skipped. A case study edited in the admin since the last import is a conflict: reported per row, and
+like an error it writes nothing, unless `force` replaces the editors' version.
 """
 
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.search import index as search_index
@@ -32,6 +41,8 @@ from .history import IMPORT_ACTION, admin_edit_of_latest, describe_edit, last_im
 from .organisations import OrganisationResolver
 from .readers import Row, Tables
 
+SQLITE_PAUSE = 0.15  # seconds between two chunks
+
 
 @dataclass
 class ImportReport:
@@ -45,12 +56,26 @@ class ImportReport:
     replaced: list[str] = field(default_factory=list)
     published: int = 0
     organisations_created: int = 0
+    stopped: bool = False  # a chunk failed while writing: the earlier chunks stay written
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.conflicts
 
+    @property
+    def written(self) -> list[str]:
+        return [*self.created, *self.updated]
+
     def summary(self) -> str:
+        if self.stopped:
+            return _(
+                "%(count)s erreur(s) pendant l'écriture : import arrêté. Enregistrées avant l'arrêt (lots "
+                "complets) : %(written)s étude(s) de cas (%(refs)s) ; les suivantes ne l'ont pas été."
+            ) % {
+                "count": len(self.errors) + len(self.conflicts),
+                "written": len(self.written),
+                "refs": ", ".join(self.written) or "-",
+            }
         if self.errors:
             return _("%(count)s erreur(s) : rien n'a été enregistré.") % {"count": len(self.errors)}
         if self.conflicts:
@@ -369,25 +394,60 @@ class ProjectImporter:
         for page in ProjectPage.objects.filter(pk__in=self.touched_pages):
             search_index.insert_or_update_object(page)
 
+    def _chunk(self, index: ProjectIndexPage, items: list, *, commit: bool) -> bool:
+        """Save one chunk of projects in one transaction; True if it was committed."""
+        self.new_pages, self.touched_pages = [], []
+        lists = (self.report.created, self.report.updated, self.report.unchanged, self.report.replaced)
+        before = [len(entries) for entries in lists], self.report.published, self.organisations.created
+        try:
+            with transaction.atomic():
+                for reference, project in items:
+                    self._save(index, reference, project)
+                    self._done += 1
+                    self.progress(self._done, self._total)
+                committed = commit and not (self.errors or self.report.conflicts)
+                transaction.set_rollback(not committed)
+        except DatabaseError as error:
+            self.errors.append(_("Erreur de la base de données, lot annulé : %(error)s") % {"error": error})
+            committed = False
+        if not committed:
+            self._restore_search_index()
+            self.organisations.forget_new()
+            if commit:  # the report names only what was written
+                for entries, length in zip(lists, before[0], strict=True):
+                    del entries[length:]
+                self.report.published, self.organisations.created = before[1], before[2]
+        return committed
+
+    def _pass(self, index: ProjectIndexPage, projects: dict, *, commit: bool) -> None:
+        size = max(getattr(settings, "IMPORT_CHUNK_SIZE", 20), 1)
+        items = iter(projects.items())
+        while chunk := list(islice(items, size)):
+            if not self._chunk(index, chunk, commit=commit) and commit:
+                self.report.stopped = True
+                return
+            if connection.vendor == "sqlite":
+                # SQLite's lock is not a queue: a writer waiting in its busy handler polls (every 100 ms at
+                # most) and would never find the lock free between two chunks. Leave it that long.
+                time.sleep(SQLITE_PAUSE)
+
     def run(self) -> ImportReport:
         index = ProjectIndexPage.objects.first()
         if index is None:
             self.errors.append(_("Aucun catalogue des projets : créez la page « Projets » avant d'importer."))
         projects = self._projects()
         self._attach_companions(projects)
+        self._done, self._total = 0, len(projects) * (1 if self.report.dry_run else 2)
         if not self.errors:
-            with transaction.atomic():
-                total = len(projects)
-                for done, (reference, project) in enumerate(projects.items(), start=1):
-                    self._save(index, reference, project)
-                    self.progress(done, total)
-                self.report.organisations_created = self.organisations.created
-                rolled_back = bool(self.errors or self.report.conflicts or self.report.dry_run)
-                transaction.set_rollback(rolled_back)
-            if rolled_back:
-                self._restore_search_index()
+            self._pass(index, projects, commit=False)
+            self.report.organisations_created = self.organisations.created
+        if not (self.errors or self.report.conflicts or self.report.dry_run):
+            self.report = ImportReport(force=self.force)
+            self.organisations = OrganisationResolver()
+            self._pass(index, projects, commit=True)
+            self.report.organisations_created = self.organisations.created
         self.report.errors = list(self.errors)
-        if self.report.errors or self.report.conflicts:
+        if (self.report.errors or self.report.conflicts) and not self.report.stopped:
             self.report.created, self.report.updated, self.report.unchanged = [], [], []
             self.report.replaced = []
             self.report.published = self.report.organisations_created = 0

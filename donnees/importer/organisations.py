@@ -15,6 +15,13 @@ class OrganisationResolver:
         self.created = 0
         self.new: list[Organisation] = []
         self._cache: dict[tuple, Organisation] = {}
+        self._counted: set[str] = set()
+
+    def forget_new(self) -> None:
+        """After a rolled-back chunk: the organisations it created do not exist any more (but stay counted)."""
+        gone = {id(organisation) for organisation in self.new}
+        self._cache = {key: value for key, value in self._cache.items() if id(value) not in gone}
+        self.new = []
 
     def resolve(self, fields: dict, type_column: str) -> Organisation:
         """fields: model attribute -> value (name, kind, acronym, identifiers, city, website)."""
@@ -56,6 +63,8 @@ class OrganisationResolver:
             )
         organisation = Organisation(**{key: value for key, value in fields.items() if value})
         organisation.save()
-        self.created += 1
+        if organisation.normalised_name not in self._counted:
+            self._counted.add(organisation.normalised_name)
+            self.created += 1
         self.new.append(organisation)
         return organisation

@@ -1,5 +1,6 @@
 """Two server processes count against one limit: the counters live in the cache the workers share."""
 
+import contextlib
 import os
 import random
 import socket
@@ -33,10 +34,10 @@ def database_url() -> str:
     return f"postgres://{config['USER']}:{config['PASSWORD']}@{config['HOST']}:{config['PORT']}/{config['NAME']}"
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, settings_module: str = "tests.security.worker_settings") -> subprocess.Popen:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.security.worker_settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": database_url(),
         "PYTHONPATH": str(REPO),
     }
@@ -89,10 +90,11 @@ def fresh_client() -> str:
             return address
 
 
-@pytest.fixture
-def two_servers(django_db_setup):
+@contextlib.contextmanager
+def running_servers(settings_module: str = "tests.security.worker_settings"):
+    """Two server processes on the test database; their ports."""
     ports = [free_port(), free_port()]
-    processes = [start_server(port) for port in ports]
+    processes = [start_server(port, settings_module) for port in ports]
     try:
         for process, port in zip(processes, ports, strict=True):
             wait_until_listening(process, port)
@@ -101,6 +103,12 @@ def two_servers(django_db_setup):
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+
+
+@pytest.fixture
+def two_servers(django_db_setup):
+    with running_servers() as ports:
+        yield ports
 
 
 def test_two_worker_processes_share_one_limit(two_servers):

@@ -192,3 +192,31 @@ def test_a_fake_pdf_is_refused_with_its_extension_named(admin_client):
         assert "« »" not in message.replace("\u00a0", " ").replace("  ", " ")
         assert "n’est pas autorisée" not in message
     assert not Document.objects.exists()
+
+
+def many_pixels_png(side: int) -> bytes:
+    """A black square of side × side pixels, one bit each: a few kilobytes for tens of millions of pixels."""
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("1", (side, side)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_pillow_refuses_a_picture_over_the_pixel_cap_wherever_it_is_opened(settings):
+    """49 million pixels: under Pillow's own default (89 million), over the site's cap (40 million)."""
+    from PIL import Image as PILImage
+
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000 == 2 * PILImage.MAX_IMAGE_PIXELS
+    with pytest.raises(PILImage.DecompressionBombError):
+        PILImage.open(io.BytesIO(many_pixels_png(7000)))
+    assert PILImage.open(io.BytesIO(many_pixels_png(6000))).size == (6000, 6000)  # 36 million: opened
+
+
+@pytest.mark.parametrize("side", [7000, 9500])  # 49 million pixels (Pillow warns), 90 million (Pillow refuses)
+def test_an_upload_over_the_pixel_cap_is_refused_in_french(admin_client, media_root, side):
+    response = add_image(admin_client, "immense.png", many_pixels_png(side))
+    assert response.status_code == 200
+    assert "40000000" in " ".join(response.context["form"].errors["file"]).replace("\u202f", "").replace(" ", "")
+    assert not Image.objects.exists()
+    assert stored_files(media_root) == []

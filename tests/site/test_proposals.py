@@ -2,7 +2,7 @@
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import WorkflowState
 
 from projets.models import ProjectPage, ProjectProposal
@@ -69,13 +69,22 @@ def test_honeypot_rejects_robots(client, project_index):
     assert not ProjectPage.objects.filter(title=VALID["title"]).exists()
 
 
-def test_rate_limit_per_address(client, project_index):
+def test_rate_limit_per_client_in_the_shared_cache(client, project_index, settings):
+    """Counted in the cache the workers share, per client behind the trusted proxy (cms.ratelimit.client_ip)."""
+    settings.RATELIMIT_ENABLE, settings.TRUSTED_PROXY_COUNT = True, 1
+    caches[settings.RATELIMIT_USE_CACHE].clear()
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
     for _ in range(10):
-        assert client.post("/proposer/", {"title": ""}).status_code == 400
-    response = client.post("/proposer/", VALID)
+        response = client.post("/proposer/", {"title": ""}, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+        assert response.status_code == 400
+    cache.clear()  # this process's own cache: the count is not there
+    response = client.post("/proposer/", VALID, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
     assert response.status_code == 429
     assert "Trop de propositions" in response.content.decode()
     assert not ProjectPage.objects.filter(title=VALID["title"]).exists()
+    # Another visitor behind the same proxy has a count of their own.
+    response = client.post("/proposer/", VALID, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy)
+    assert response.status_code == 302
 
 
 @pytest.mark.parametrize(
