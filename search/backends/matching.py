@@ -16,6 +16,9 @@ every backend:
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from django.db.models import Q
+from modelsearch.query import And, Phrase, PlainText
+
 from search.french import STOP_WORDS
 from search.query import SearchQuery
 
@@ -38,8 +41,23 @@ class Match:
     corrected: tuple[tuple[str, str], ...] = ()  # (typed, searched instead) when words were corrected
 
 
+@dataclass
+class Found:
+    """A window of objects other than case studies (precedents, lessons) holding the words, and their total."""
+
+    objects: list
+    total: int
+
+
+def words_query(query: SearchQuery):
+    """Every word and every phrase of `query`, as one modelsearch query."""
+    parts = [PlainText(" ".join(query.terms), operator="and")] if query.terms else []
+    parts += [Phrase(phrase) for phrase in query.phrases]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 class Matcher:
-    """The contract: `match` and `autocomplete`; `remote` says whether it may fail and be replaced."""
+    """The contract: `match`, `find` and `autocomplete`; `remote` says whether it may fail and be replaced."""
 
     remote = False  # an engine reached over the network (it may be down: the service then falls back)
 
@@ -118,6 +136,19 @@ class Matcher:
     def match_any(self, query: SearchQuery, base, exclude_ids: Sequence[int]) -> Match:
         """Any of the words or phrases, those matching the most first."""
         raise NotImplementedError
+
+    def find(self, query: SearchQuery, queryset, page_field: str, public: Q, window: slice) -> Found:
+        """The objects of `queryset` holding every word and phrase of `query` (best first, `window` of them) and
+        their total, among those whose page (`page_field`) the condition `public` keeps: the page's visibility
+        is read from the database at each search, never from what an index remembers of it."""
+        results = self.backend.search(words_query(query), self.visible(queryset, page_field, public))
+        return Found(list(results[window]), results.count())
+
+    @staticmethod
+    def visible(queryset, page_field: str, public: Q):
+        """`queryset` restricted to the objects of visible pages (a subquery: the database backend runs it)."""
+        pages = queryset.model._meta.get_field(page_field).related_model.objects.filter(public)
+        return queryset.filter(**{f"{page_field}__in": pages.values("pk")})
 
     def autocomplete(self, text: str, queryset_or_model, limit: int) -> list:
         """Objects whose autocomplete fields start with the words typed (every word, accents ignored)."""
