@@ -60,6 +60,11 @@ def windows(tab: str, page: int) -> dict[str, slice]:
     }
 
 
+def counts_only() -> dict[str, slice]:
+    """Each group's total without its results (the JSON API)."""
+    return {source.key: slice(0, 0) for source in SOURCES}
+
+
 def find(matcher: Matcher, query: SearchQuery, wanted: dict[str, slice], public) -> dict[str, Found]:
     """Each group's window and total for the words of `query`; `public`: the condition a visible page meets."""
     return {

@@ -142,7 +142,8 @@ class Matcher:
         their total, among those whose page (`page_field`) the condition `public` keeps: the page's visibility
         is read from the database at each search, never from what an index remembers of it."""
         results = self.backend.search(words_query(query), self.visible(queryset, page_field, public))
-        return Found(list(results[window]), results.count())
+        objects = list(results[window]) if window.stop > window.start else []  # an empty window: the count only
+        return Found(objects, results.count())
 
     @staticmethod
     def visible(queryset, page_field: str, public: Q):

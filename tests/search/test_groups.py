@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from projets import choices
 from search import groups
+from search.api import SearchOut
 from search.config import DATABASE_SEARCH, FALLBACK_ALIAS
 from search.query import parse_request
 from search.service import search_groups
@@ -115,6 +116,17 @@ def test_a_tab_page_costs_the_same_queries_for_few_and_many_results(precedents, 
     assert queries("copropriete") == queries("charte quartier")
 
 
+def test_the_api_gives_each_group_count(precedents, client):
+    data = client.get("/api/recherche", {"q": "coproprietes"}).json()
+    assert data["groups"] == {"precedents": 1, "enseignements": 0}
+    assert SearchOut.model_validate(data).model_dump() == data
+    assert client.get("/api/recherche", {"q": "zéphyrin"}).json()["groups"] == {"precedents": 0, "enseignements": 0}
+    assert client.get("/api/recherche").json()["groups"] == {"precedents": 0, "enseignements": 0}
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert set(schema["GroupCountsOut"]["properties"]) == {"precedents", "enseignements"}
+    assert "groups" in schema["SearchOut"]["required"]
+
+
 def test_engine_down_groups_come_from_the_database(precedents):
     backends = {"default": BROKEN, FALLBACK_ALIAS: {**DATABASE_SEARCH, "AUTO_UPDATE": False}}
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
@@ -124,3 +136,5 @@ def test_engine_down_groups_come_from_the_database(precedents):
         assert response.status_code == 200
         html = response.content.decode()
         assert "Recherche dégradée" in html and "Précédents (1)" in html
+        data = Client().get("/api/recherche", {"q": "bénévoles"}).json()
+        assert data["degraded"] is True and data["groups"] == {"precedents": 0, "enseignements": 1}
