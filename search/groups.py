@@ -13,7 +13,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from projets.models import Contract, Lesson
+from projets.models import Contract, Lesson, ProjectPage
 from search.backends.matching import Found, Matcher
 from search.query import SearchQuery
 from search.results import _Window
@@ -67,8 +67,9 @@ def counts_only() -> dict[str, slice]:
 
 def find(matcher: Matcher, query: SearchQuery, wanted: dict[str, slice], public) -> dict[str, Found]:
     """Each group's window and total for the words of `query`; `public`: the condition a visible page meets."""
+    visible = matcher.visible_pages(ProjectPage, public)  # both groups' objects belong to case studies
     return {
-        source.key: matcher.find(query, source.queryset(), "page", public, wanted[source.key]) for source in SOURCES
+        source.key: matcher.find(query, source.queryset(), "page", visible, wanted[source.key]) for source in SOURCES
     }
 
 

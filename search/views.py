@@ -72,9 +72,10 @@ def listing_context(request, *, promotions=True, with_groups=False) -> dict:
         query = parse_request(params)
     except QueryError as error:
         return {"error": str(error), "query": SearchQuery(), "params": params}
+    with_groups = with_groups and query.has_text
     tab = params.get("onglet") if with_groups and params.get("onglet") in groups.TABS else None
     found_groups = []
-    if with_groups and query.has_text:
+    if with_groups:
         found, degraded_groups = search_groups(query, groups.windows(tab, query.page))
         found_groups = groups.groups(found, tab, query.page, params, request)
         if tab:  # the case studies' count for their tab: their first page

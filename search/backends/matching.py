@@ -49,6 +49,20 @@ class Found:
     total: int
 
 
+@dataclass
+class Visible:
+    """The pages whose objects (precedents, lessons) a search may return: those of `pages` (a subquery), or
+    every page but the `hidden` ones (their keys)."""
+
+    pages: object = None
+    hidden: list[int] | None = None
+
+    def among(self, queryset, page_field: str):
+        if self.hidden is not None:
+            return queryset.exclude(**{f"{page_field}__in": self.hidden}) if self.hidden else queryset
+        return queryset.filter(**{f"{page_field}__in": self.pages})
+
+
 def words_query(query: SearchQuery):
     """Every word and every phrase of `query`, as one modelsearch query."""
     parts = [PlainText(" ".join(query.terms), operator="and")] if query.terms else []
@@ -137,19 +151,17 @@ class Matcher:
         """Any of the words or phrases, those matching the most first."""
         raise NotImplementedError
 
-    def find(self, query: SearchQuery, queryset, page_field: str, public: Q, window: slice) -> Found:
+    def visible_pages(self, page_model, public: Q) -> "Visible":
+        """The pages whose objects a search may return: those `public` keeps, as a subquery the database runs."""
+        return Visible(pages=page_model.objects.filter(public).values("pk"))
+
+    def find(self, query: SearchQuery, queryset, page_field: str, visible: "Visible", window: slice) -> Found:
         """The objects of `queryset` holding every word and phrase of `query` (best first, `window` of them) and
-        their total, among those whose page (`page_field`) the condition `public` keeps: the page's visibility
-        is read from the database at each search, never from what an index remembers of it."""
-        results = self.backend.search(words_query(query), self.visible(queryset, page_field, public))
+        their total, among those of `visible` pages (`page_field`): the pages' visibility is read from the
+        database at each search, never from what an index remembers of it."""
+        results = self.backend.search(words_query(query), visible.among(queryset, page_field))
         objects = list(results[window]) if window.stop > window.start else []  # an empty window: the count only
         return Found(objects, results.count())
-
-    @staticmethod
-    def visible(queryset, page_field: str, public: Q):
-        """`queryset` restricted to the objects of visible pages (a subquery: the database backend runs it)."""
-        pages = queryset.model._meta.get_field(page_field).related_model.objects.filter(public)
-        return queryset.filter(**{f"{page_field}__in": pages.values("pk")})
 
     def autocomplete(self, text: str, queryset_or_model, limit: int) -> list:
         """Objects whose autocomplete fields start with the words typed (every word, accents ignored)."""

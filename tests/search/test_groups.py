@@ -3,9 +3,11 @@
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from projets import choices
@@ -35,6 +37,10 @@ def precedents(make_project, search_backend):
         what_worked="Les résultats restent en copropriétés, ce qui a rassuré les militants.",
     )
     LessonFactory(page=public, kind=choices.LessonKind.LEVER, text="Les bénévoles ont relu chaque questionnaire.")
+    members = Document.objects.create(title="Convention zorglub", file=ContentFile(b"%PDF-1.4\n", name="zorglub.pdf"))
+    ContractFactory(
+        page=public, visibility=choices.Visibility.MEMBERS, document=members, what_worked="Un comité mensuel."
+    )
     many = make_project(title="Laboratoire citoyen", slug="laboratoire", summary="Un laboratoire.")
     for number in range(MANY):
         ContractFactory(page=many, kind=choices.ContractKind.CHARTER, title=f"Charte du quartier {number}")
@@ -79,6 +85,13 @@ def test_hidden_case_studies_precedents_and_lessons_are_not_found(precedents, cl
         assert "reservee" not in html and "brouillon" not in html and "retiree" not in html
 
 
+def test_a_members_document_is_neither_searched_nor_shown(precedents, client):
+    assert counts("zorglub")[0]["precedents"] == 0
+    html = client.get("/recherche/", {"q": "comité mensuel", "onglet": "precedents"}).content.decode()
+    assert "Précédents (1)" in html and "Un comité mensuel." in html
+    assert "zorglub" not in html.lower() and "/documents/" not in html
+
+
 def test_search_page_shows_each_group_with_its_count_and_links(precedents, client):
     html = client.get("/recherche/", {"q": "copropriétés"}).content.decode()
     assert "Études de cas (" in html
@@ -102,6 +115,8 @@ def test_a_group_tab_pages_through_its_results(precedents, client):
     second = client.get("/recherche/", {"q": "charte quartier", "onglet": "precedents", "page": 2})
     assert len(re.findall(r"Charte du quartier \d+", second.content.decode())) == MANY - groups.PAGE_SIZE
     assert client.get("/recherche/", {"q": "charte", "onglet": "inconnu"}).status_code == 200
+    no_words = client.get("/recherche/", {"onglet": "precedents"}).content.decode()
+    assert "Précédents (" not in no_words and "Laboratoire citoyen" in no_words  # the case studies, as before
 
 
 def test_a_tab_page_costs_the_same_queries_for_few_and_many_results(precedents, client):
