@@ -12,8 +12,9 @@ from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from projets.models import Contract, Lesson, ProjectPage
+from projets.models import Contract, Lesson
 from search.backends.matching import Found, Matcher
 from search.query import SearchQuery
 from search.results import _Window
@@ -67,7 +68,8 @@ def counts_only() -> dict[str, slice]:
 
 def find(matcher: Matcher, query: SearchQuery, wanted: dict[str, slice], public) -> dict[str, Found]:
     """Each group's window and total for the words of `query`; `public`: the condition a visible page meets."""
-    visible = matcher.visible_pages(ProjectPage, public)  # both groups' objects belong to case studies
+    # Wagtail's page table alone (no join to the case studies' table): keys of hidden pages of any type.
+    visible = matcher.visible_pages(Page, public)
     return {
         source.key: matcher.find(query, source.queryset(), "page", visible, wanted[source.key]) for source in SOURCES
     }
