@@ -151,11 +151,11 @@ class Matcher:
         """Any of the words or phrases, those matching the most first."""
         raise NotImplementedError
 
-    def visible_pages(self, page_model, public: Q) -> "Visible":
+    def visible_pages(self, page_model, public: Q) -> Visible:
         """The pages whose objects a search may return: those `public` keeps, as a subquery the database runs."""
         return Visible(pages=page_model.objects.filter(public).values("pk"))
 
-    def find(self, query: SearchQuery, queryset, page_field: str, visible: "Visible", window: slice) -> Found:
+    def find(self, query: SearchQuery, queryset, page_field: str, visible: Visible, window: slice) -> Found:
         """The objects of `queryset` holding every word and phrase of `query` (best first, `window` of them) and
         their total, among those of `visible` pages (`page_field`): the pages' visibility is read from the
         database at each search, never from what an index remembers of it."""
