@@ -124,7 +124,7 @@ def rows_snapshot(rows):
     for row in rows:
         values = {}
         for field in row._meta.get_fields():
-            if field.one_to_many and isinstance(field.field, ParentalKey):
+            if field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):  # not a GenericRelation
                 values[field.name] = rows_snapshot(getattr(row, field.name).all())
             elif field.auto_created or field.name in {"page", "sort_order", "workshop"}:
                 continue

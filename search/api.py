@@ -10,6 +10,7 @@ from ninja.responses import Status
 
 from cms.ratelimit import rate_limit
 from projets.openapi import BLANK, choice, documented, integer, or_empty, territory_codes, text, theme_slugs, values
+from search import groups
 from search.query import (
     CHOICE_FILTERS,
     MAX_PAGE_SIZE,
@@ -23,7 +24,7 @@ from search.query import (
     check_text,
     parse_request,
 )
-from search.service import autocomplete, search
+from search.service import autocomplete, search, search_groups
 
 router = Router(tags=["recherche"])
 # Requests per minute and client address (cms/ratelimit.py); autocomplete is asked at every keystroke.
@@ -56,6 +57,13 @@ class CorrectionOut(Schema):
     searched: str
 
 
+class GroupCountsOut(Schema):
+    """What the same words find beside the case studies, among public case studies (0 without words)."""
+
+    precedents: int = Field(description="Contrats (précédents) : type, clauses, ce qui a marché ou non.")
+    enseignements: int = Field(description="Freins et leviers des études de cas.")
+
+
 class SearchOut(Schema):
     count: int
     page: int
@@ -68,6 +76,7 @@ class SearchOut(Schema):
     corrected: list[CorrectionOut]  # words searched under a corrected spelling
     results: list[ResultOut]
     facets: dict[str, list[FacetValueOut]]
+    groups: GroupCountsOut
 
 
 class SuggestionOut(Schema):
@@ -172,7 +181,8 @@ def _result(hit, url_of: HitUrls) -> dict:
         "funding_kind, contract_kind, format, status ; year_from, year_to ; sort = pertinence, recent ou debut ; "
         "page, page_size (100 au plus). `degraded` vaut true si le moteur est indisponible ; `partial` si "
         "aucune étude ne contient tous les mots (`missing_words` nomme ceux qu'aucune ne contient) ; "
-        "`corrected` donne les mots corrigés."
+        "`corrected` donne les mots corrigés ; `groups` compte les précédents et les enseignements que les mêmes "
+        "mots trouvent (sans les filtres), comme les onglets de la page /recherche/."
     ),
 )
 @rate_limit("search-api", limit=SEARCH_PER_MINUTE, period=60)
@@ -182,6 +192,7 @@ def recherche(request, params: Query[SearchParams]):
     except QueryError as error:
         return Status(400, {"detail": str(error)})
     outcome = search(query)
+    found, degraded_groups = search_groups(query, groups.counts_only())
     url_of = HitUrls()
     # Returned as it is rather than validated again by ninja against SearchOut (~300 facet values: ~5 ms of
     # a ~50 ms answer at 100,000 case studies). SearchOut stays the documented contract: the API fuzz
@@ -192,7 +203,7 @@ def recherche(request, params: Query[SearchParams]):
             "page": query.page,
             "page_size": query.page_size,
             "num_pages": outcome.page.paginator.num_pages,
-            "degraded": outcome.degraded,
+            "degraded": outcome.degraded or degraded_groups,
             "fuzzy": outcome.fuzzy,
             "partial": outcome.partial,
             "missing_words": list(outcome.missing_words),
@@ -202,6 +213,7 @@ def recherche(request, params: Query[SearchParams]):
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
                 for name, values in outcome.facets.items()
             },
+            "groups": {key: result.total for key, result in found.items()},
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -14,8 +14,9 @@ from django.utils.http import urlencode
 
 from projets.catalogue import public_projects
 from projets.models import Organisation, Theme
-from search import breaker, catalogue_cache
-from search.backends.matching import Matcher
+from projets.restrictions import public_q
+from search import breaker, catalogue_cache, groups
+from search.backends.matching import Found, Matcher
 from search.backends.selection import fallback_matcher, matcher_for
 from search.french import words
 from search.query import SearchQuery
@@ -57,6 +58,26 @@ def _search(matcher: Matcher, query: SearchQuery, exclude_ids: tuple, base) -> S
     answer = outcome(query, found, backend=kind)
     answer.partial, answer.missing_words, answer.corrected = found.partial, found.missing, found.corrected
     return answer
+
+
+def search_groups(
+    query: SearchQuery, wanted: dict[str, slice], *, backend: str = "default"
+) -> tuple[dict[str, Found], bool]:
+    """Precedents and lessons holding the words (search.groups), each group's window and total; and whether
+    the engine failed and the database backend answered instead (degraded)."""
+    if not query.has_text:
+        return {key: Found([], 0) for key in wanted}, False
+    matcher = matcher_for(backend)
+    public = public_q()  # the view restrictions: read once per request (projets.restrictions)
+    if matcher.remote and not breaker.is_resting(matcher.backend):
+        try:
+            return groups.find(matcher, query, wanted, public), False
+        except Exception as error:  # noqa: BLE001 (any engine failure: answer from the database instead)
+            logger.warning("Search engine %r failed on precedents and lessons (%r)", backend, error)
+            breaker.trip(matcher.backend)
+    if matcher.remote:
+        return groups.find(fallback_matcher(), query, wanted, public), True
+    return groups.find(matcher, query, wanted, public), False
 
 
 # -- Autocomplete -------------------------------------------------------------------------------------

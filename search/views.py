@@ -1,5 +1,6 @@
 """The search page (/recherche/) and the helpers the catalogue shares with it."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import QueryDict
@@ -11,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from projets.facets import FACETS_BY_NAME
+from search import groups
 from search.explorer_geometry import facet_map
 from search.query import SORTS, QueryError, SearchQuery, parse_request
-from search.service import search
+from search.service import search, search_groups
 
 SORT_LABELS = {"pertinence": _("pertinence"), "recent": _("ajout le plus récent"), "debut": _("date de début")}
 
@@ -59,16 +61,34 @@ def removal_suggestions(query: SearchQuery, params: QueryDict) -> list[dict]:
     return suggestions
 
 
-def listing_context(request, *, promotions=True) -> dict:
-    """Everything the results template needs; a bad parameter gives `error` (and a 400 on /recherche/)."""
+def listing_context(request, *, promotions=True, with_groups=False) -> dict:
+    """Everything the results template needs; a bad parameter gives `error` (and a 400 on /recherche/).
+
+    `with_groups`: the precedents and lessons found by the same words too (search.groups), each with its
+    count; `?onglet=` chooses the group paged through (unknown values show the case studies).
+    """
     params = request.GET
     try:
         query = parse_request(params)
     except QueryError as error:
         return {"error": str(error), "query": SearchQuery(), "params": params}
-    promoted = _promotions(query) if promotions else []
+    with_groups = with_groups and query.has_text
+    tab = params.get("onglet") if with_groups and params.get("onglet") in groups.TABS else None
+    found_groups = []
+    if with_groups:
+        found, degraded_groups = search_groups(query, groups.windows(tab, query.page))
+        found_groups = groups.groups(found, tab, query.page, params, request)
+        if tab:  # the case studies' count for their tab: their first page
+            query = replace(query, page=1)
+    else:
+        degraded_groups = False
+    promoted = _promotions(query) if promotions and not tab else []
     outcome = search(query, exclude_ids=[page.pk for page in promoted])
+    outcome.degraded = outcome.degraded or degraded_groups
     return {
+        "tab": tab,
+        "groups": found_groups,
+        "studies_url": groups.tab_url(params, None),
         "query": query,
         "params": params,
         "outcome": outcome,
@@ -93,6 +113,6 @@ def _promotions(query: SearchQuery) -> list[Page]:
 
 
 def search_view(request):
-    context = listing_context(request)
+    context = listing_context(request, with_groups=True)
     context["search_url"] = reverse("search")
     return render(request, "search/search.html", context, status=400 if "error" in context else 200)

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from cms.rows import NumberedRowsMixin
 from projets.choices import (
@@ -132,7 +133,7 @@ class FundingLine(ChoiceLabels, Orderable):
         indexes = [models.Index(fields=["funding_programme", "page"], name="projets_funding_prog_page")]
 
 
-class Contract(ChoiceLabels, NumberedRowsMixin, Orderable, ClusterableModel):
+class Contract(ChoiceLabels, NumberedRowsMixin, index.Indexed, Orderable, ClusterableModel):
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="contracts")
     kind = models.CharField(
         _("type de contrat"),
@@ -232,9 +233,28 @@ class Contract(ChoiceLabels, NumberedRowsMixin, Orderable, ClusterableModel):
         FieldRowPanel([FieldPanel("document"), FieldPanel("visibility")]),
     ]
 
+    # A precedent is found by its kind, its clauses (their labels) and what the partners said of it; the
+    # document is never indexed (it may be members-only). Visibility is its case study's, read from the database.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("clause_labels", boost=2),
+        index.SearchField("what_worked"),
+        index.SearchField("what_to_change"),
+        index.FilterField("page"),
+        index.FilterField("kind"),
+    ]
+
     class Meta(Orderable.Meta):
         verbose_name = _("contrat")
         verbose_name_plural = _("contrats")
+
+    def clause_labels(self) -> str:
+        """The kind and every clause the contract addresses, as visitors read them (French labels)."""
+        labels = [self.get_kind_display()]
+        for name in ("intellectual_property", "publication", "data", "compensation", "governance"):
+            if getattr(self, name) != IntellectualProperty.NOT_ADDRESSED:  # the same value for every clause
+                labels.append(getattr(self, f"get_{name}_display")())
+        return " ".join(str(label) for label in labels)
 
     def __str__(self):
         return self.title or self.get_kind_display()
@@ -277,10 +297,17 @@ class LessonBase(ChoiceLabels, Orderable):
         return f"{self.get_kind_display()} ({self.get_category_display()}) : {self.text[:60]}"
 
 
-class Lesson(LessonBase):
+class Lesson(index.Indexed, LessonBase):
     """An obstacle or a lever of a case study, as the founding day's workshops listed them."""
 
     page = ParentalKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="lessons")
+
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("page"),
+        index.FilterField("kind"),
+        index.FilterField("category"),
+    ]
 
     class Meta(LessonBase.Meta):
         verbose_name = _("frein ou levier")

@@ -5,8 +5,10 @@ The zero-result rule is search.backends.matching's; typo tolerance is the engine
 
 from collections.abc import Sequence
 
+from django.db.models import Q
+
 from search import engine_query
-from search.backends.matching import Match, Matcher
+from search.backends.matching import Match, Matcher, Visible
 from search.query import SearchQuery
 
 
@@ -26,3 +28,9 @@ class EngineMatcher(Matcher):
 
     def match_any(self, query: SearchQuery, base, exclude_ids: Sequence[int]) -> Match:
         return engine_query.run(self.backend, base.model, base, query, exclude_ids, any_words=True)
+
+    def visible_pages(self, page_model, public: Q) -> Visible:
+        """Every page but the hidden ones, read once: the engine is sent the (few) hidden pages' keys, not the
+        visible ones (a filter of every public page would pass the engine's limit of terms at scale); hits are
+        loaded through the same queryset, so the database checks them once more."""
+        return Visible(hidden=list(page_model.objects.exclude(public).values_list("pk", flat=True)))

@@ -16,6 +16,9 @@ every backend:
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from django.db.models import Q
+from modelsearch.query import And, Phrase, PlainText
+
 from search.french import STOP_WORDS
 from search.query import SearchQuery
 
@@ -38,8 +41,37 @@ class Match:
     corrected: tuple[tuple[str, str], ...] = ()  # (typed, searched instead) when words were corrected
 
 
+@dataclass
+class Found:
+    """A window of objects other than case studies (precedents, lessons) holding the words, and their total."""
+
+    objects: list
+    total: int
+
+
+@dataclass
+class Visible:
+    """The pages whose objects (precedents, lessons) a search may return: those of `pages` (a subquery), or
+    every page but the `hidden` ones (their keys)."""
+
+    pages: object = None
+    hidden: list[int] | None = None
+
+    def among(self, queryset, page_field: str):
+        if self.hidden is not None:
+            return queryset.exclude(**{f"{page_field}__in": self.hidden}) if self.hidden else queryset
+        return queryset.filter(**{f"{page_field}__in": self.pages})
+
+
+def words_query(query: SearchQuery):
+    """Every word and every phrase of `query`, as one modelsearch query."""
+    parts = [PlainText(" ".join(query.terms), operator="and")] if query.terms else []
+    parts += [Phrase(phrase) for phrase in query.phrases]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 class Matcher:
-    """The contract: `match` and `autocomplete`; `remote` says whether it may fail and be replaced."""
+    """The contract: `match`, `find` and `autocomplete`; `remote` says whether it may fail and be replaced."""
 
     remote = False  # an engine reached over the network (it may be down: the service then falls back)
 
@@ -118,6 +150,18 @@ class Matcher:
     def match_any(self, query: SearchQuery, base, exclude_ids: Sequence[int]) -> Match:
         """Any of the words or phrases, those matching the most first."""
         raise NotImplementedError
+
+    def visible_pages(self, page_model, public: Q) -> Visible:
+        """The pages whose objects a search may return: those `public` keeps, as a subquery the database runs."""
+        return Visible(pages=page_model.objects.filter(public).values("pk"))
+
+    def find(self, query: SearchQuery, queryset, page_field: str, visible: Visible, window: slice) -> Found:
+        """The objects of `queryset` holding every word and phrase of `query` (best first, `window` of them) and
+        their total, among those of `visible` pages (`page_field`): the pages' visibility is read from the
+        database at each search, never from what an index remembers of it."""
+        results = self.backend.search(words_query(query), visible.among(queryset, page_field))
+        objects = list(results[window]) if window.stop > window.start else []  # an empty window: the count only
+        return Found(objects, results.count())
 
     def autocomplete(self, text: str, queryset_or_model, limit: int) -> list:
         """Objects whose autocomplete fields start with the words typed (every word, accents ignored)."""
