@@ -159,12 +159,16 @@ def _signature(page) -> tuple:
 
 
 class ProjectImporter:
-    def __init__(self, tables: Tables, *, publish=False, dry_run=False, force=False, user=None, progress=None):
+    def __init__(
+        self, tables: Tables, *, publish=False, dry_run=False, force=False, user=None, progress=None, on_chunk=None
+    ):
         self.tables = tables
         self.publish = publish
         self.force = force
         self.user = user
         self.progress = progress or (lambda done, total: None)
+        # Called after each chunk's transaction: (written, rows done in this pass, rows, report so far).
+        self.on_chunk = on_chunk or (lambda written, done, total, report: None)
         self.report = ImportReport(dry_run=dry_run, force=force)
         self.errors = _Errors(tables.errors)
         self.organisations = OrganisationResolver()
@@ -421,11 +425,13 @@ class ProjectImporter:
 
     def _pass(self, index: ProjectIndexPage, projects: dict, *, commit: bool) -> None:
         size = max(getattr(settings, "IMPORT_CHUNK_SIZE", 20), 1)
-        items = iter(projects.items())
+        items, done = iter(projects.items()), 0
         while chunk := list(islice(items, size)):
             if not self._chunk(index, chunk, commit=commit) and commit:
                 self.report.stopped = True
                 return
+            done += len(chunk)
+            self.on_chunk(commit, done, len(projects), self.report)
             if connection.vendor == "sqlite":
                 # SQLite's lock is not a queue: a writer waiting in its busy handler polls (every 100 ms at
                 # most) and would never find the lock free between two chunks. Leave it that long.
