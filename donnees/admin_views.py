@@ -1,18 +1,24 @@
-"""The import page of the Wagtail admin, for moderators: same reader, same report as the command."""
+"""The import page of the Wagtail admin, for moderators: same reader, same report as the command.
+
+A dry run answers at once (it writes nothing); a real import is stored as an ImportJob and run by a
+background task (donnees.import_jobs), whose page shows its progress and then its report.
+"""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from projets.models import ProjectPage
 
 from .columns import TABLES
 from .import_template import template_csv, template_xlsx
-from .importer import ImportFileError, import_tables, read_tables
+from .importer import ImportFileError, ImportReport, import_tables, read_tables
+from .models import COMPANIONS, ImportJob
 
 MODERATORS = "Modérateurs"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -61,6 +67,22 @@ def pages_of(references: list[str]) -> list[tuple[str, str, str]]:
     return [(reference, *pages[reference]) for reference in references if reference in pages]
 
 
+def report_context(report: ImportReport) -> dict:
+    """What templates/donnees/admin/_report.html shows of a report."""
+    written = not report.dry_run
+    return {
+        "report": report,
+        "written": [
+            (heading, would_be, references, pages_of(references) if written else [])
+            for heading, would_be, references in (
+                (_("Études de cas créées"), _("Seraient créées :"), report.created),
+                (_("Études de cas mises à jour"), _("Seraient mises à jour :"), report.updated),
+            )
+            if references
+        ],
+    }
+
+
 class ImportView(WagtailAdminTemplateMixin, FormView):
     """Upload, validate (dry run) or import; the report links to the case studies the import wrote."""
 
@@ -85,13 +107,16 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             (reverse("donnees_import_template", args=[table]), _("CSV « %(table)s »") % {"table": table})
             for table in TABLES
         ]
+        context["jobs"] = ImportJob.objects.select_related("user")[:10]
         return context
 
     def form_valid(self, form):
+        if not form.cleaned_data["dry_run"]:
+            return self.enqueue(form)
         upload = form.cleaned_data["file"]
         companions = {
             name: (form.cleaned_data[name].name, form.cleaned_data[name].read())
-            for name in ("partenaires", "financements", "contrats")
+            for name in COMPANIONS
             if form.cleaned_data.get(name)
         }
         context = {"form": form}
@@ -100,27 +125,68 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         except ImportFileError as error:
             context["file_error"] = str(error)
         else:
-            report = import_tables(
-                tables,
-                dry_run=form.cleaned_data["dry_run"],
-                publish=form.cleaned_data["publish"],
-                force=form.cleaned_data["force"],
-                user=self.request.user,
-            )
-            written = report.ok and not report.dry_run
-            context["report"] = report
-            context["written"] = [
-                (heading, would_be, references, pages_of(references) if written else [])
-                for heading, would_be, references in (
-                    (_("Études de cas créées"), _("Seraient créées :"), report.created),
-                    (_("Études de cas mises à jour"), _("Seraient mises à jour :"), report.updated),
-                )
-                if references
-            ]
+            context.update(report_context(import_tables(tables, dry_run=True, user=self.request.user)))
         return self.render_to_response(self.get_context_data(**context))
+
+    def enqueue(self, form):
+        """Store the files and the options, queue the task, show the job's page."""
+        from .import_jobs import run_import_job
+
+        data = form.cleaned_data
+        job = ImportJob.objects.create(
+            user=self.request.user,
+            file=data["file"],
+            publish=data["publish"],
+            force=data["force"],
+            **{name: data[name] for name in COMPANIONS if data.get(name)},
+        )
+        run_import_job.enqueue(job.pk)
+        return redirect("donnees_import_job", job.pk)
 
 
 import_view = ImportView.as_view()
+
+
+class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
+    """One import's state: progress while it runs (the page reloads itself), then its report."""
+
+    template_name = "donnees/admin/import_job.html"
+    header_icon = "upload"
+    page_title = _("Import d'études de cas")
+    REFRESH_SECONDS = 3
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_import(request.user):
+            raise PermissionDenied
+        self.job = get_object_or_404(ImportJob, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("donnees_import"), "label": _("Importer des études de cas")},
+            {"url": "", "label": self.job.file_name},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.job
+        context["job"] = job
+        context["refresh"] = None if job.finished else self.REFRESH_SECONDS
+        if job.rows_total:
+            label = (
+                _("%(done)s / %(total)s lignes enregistrées")
+                if job.writing
+                else _("Vérification : %(done)s / %(total)s lignes")
+            )
+            context["progress"] = label % {"done": job.rows_done, "total": job.rows_total}
+        report = job.import_report()
+        if report is not None:
+            context.update(report_context(report))
+        return context
+
+
+import_job_view = ImportJobView.as_view()
 
 
 def import_template_view(request, kind: str):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import can_import, import_template_view, import_view
+from .admin_views import can_import, import_job_view, import_template_view, import_view
 
 
 class ImportMenuItem(MenuItem):
@@ -16,6 +16,7 @@ def register_import_url():
     return [
         path("donnees/import/", import_view, name="donnees_import"),
         path("donnees/import/modele/<slug:kind>/", import_template_view, name="donnees_import_template"),
+        path("donnees/import/<int:pk>/", import_job_view, name="donnees_import_job"),
     ]
 
 

@@ -28,6 +28,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "var" / ("test-media-" + _xdist_worker if _xdist_worker else "test-media")  # noqa: F405
+IMPORT_FILES_ROOT = BASE_DIR / "var" / ("test-imports-" + _xdist_worker if _xdist_worker else "test-imports")  # noqa: F405
 DEMO_ADMIN_ALLOWED = False
 
 # Browser tests hit the live server from several threads at once (the admin pings while a form

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 
 from donnees.importer import import_tables, read_tables
 from tests.factories import ThemeFactory
@@ -164,3 +165,12 @@ SECRETS = (
     "modele-membres",
     "Financeur d'un brouillon",
 )
+
+
+@pytest.fixture
+def moderator(client, django_user_model):
+    """A user of the Modérateurs group, logged in on `client`."""
+    user = django_user_model.objects.create_user("moderatrice", password="x")
+    user.groups.add(Group.objects.get(name="Modérateurs"))
+    client.force_login(user)
+    return user

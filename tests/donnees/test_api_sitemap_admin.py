@@ -123,11 +123,11 @@ def test_admin_import_page_for_moderators(client, moderator, project_index, them
     assert "Simulation" in response.content.decode()
     assert not ProjectPage.objects.filter(reference="VISES").exists()
     upload.seek(0)
-    response = client.post("/admin/donnees/import/", {"file": upload, "publish": "on"})
+    response = client.post("/admin/donnees/import/", {"file": upload, "publish": "on"}, follow=True)
     assert ProjectPage.objects.get(reference="VISES").live
     upload = io.BytesIO(b"reference,titre\nX,Y\n")
     upload.name = "x.csv"
-    response = client.post("/admin/donnees/import/", {"file": upload})
+    response = client.post("/admin/donnees/import/", {"file": upload}, follow=True)
     assert "colonne « resume » absente." in response.content.decode()
 
 

@@ -87,7 +87,7 @@ def test_an_edit_that_leaves_the_imported_fields_is_no_conflict(client, moderato
 def test_the_admin_import_page_shows_the_conflict_and_replaces_only_when_asked(client, moderator, edited):
     def post(**fields):
         upload = SimpleUploadedFile("projets.json", json.dumps([{**IMPORTED, "resume": "Du tableur."}]).encode())
-        return client.post(reverse("donnees_import"), {"file": upload, **fields})
+        return client.post(reverse("donnees_import"), {"file": upload, **fields}, follow=True)
 
     for fields in ({"dry_run": "on"}, {}):
         html = unescape(post(**fields).content.decode())
