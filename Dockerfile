@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=cms.settings.production \
     STATIC_ROOT=/srv/static \
-    MEDIA_ROOT=/srv/media
+    MEDIA_ROOT=/srv/media \
+    IMPORT_FILES_ROOT=/srv/imports
 
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq5 \
@@ -18,7 +19,7 @@ WORKDIR /app
 COPY requirements.lock .
 RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
-RUN mkdir -p /srv/static /srv/media && chown -R coop:coop /srv
+RUN mkdir -p /srv/static /srv/media /srv/imports && chown -R coop:coop /srv
 
 USER coop
 EXPOSE 8000
