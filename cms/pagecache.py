@@ -153,7 +153,17 @@ def _invalidating_model(sender) -> bool:
 
 def _on_model_change(sender, **kwargs) -> None:
     if seconds() > 0 and not kwargs.get("raw") and _invalidating_model(sender):
+        if kwargs.get("created") and _is_setting(sender):
+            # Wagtail creates a site's setting row on its first read (for_site), holding the defaults the page
+            # being rendered already shows; an edit in the admin saves the existing row and empties the cache.
+            return
         invalidate_now_and_on_commit()
+
+
+def _is_setting(sender) -> bool:
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return issubclass(sender, BaseGenericSetting | BaseSiteSetting)
 
 
 def _on_page_change(sender, **kwargs) -> None:
