@@ -10,10 +10,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from cms.rows import NumberedRowsMixin
 from projets.models.parts import YEAR_VALIDATORS
 
 
-class FundingProgramme(ClusterableModel):
+class FundingProgramme(NumberedRowsMixin, ClusterableModel):
     """A programme or call of a funder: what the public sources say about it, and the case studies it funded
     (their funding lines point to it)."""
 
