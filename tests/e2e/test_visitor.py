@@ -67,7 +67,7 @@ def test_visitor_searches_without_accents_and_filters_the_catalogue(page, seeded
     page.get_by_role("button", name="Rechercher", exact=True).click()
     expect(page).to_have_url(re.compile(r"/recherche/\?q=education\+populaire$"))
     results = page.locator(".results")
-    expect(results.get_by_role("heading", level=2)).to_have_text("1 étude de cas")
+    expect(page.locator("#results-title")).to_have_text("1 étude de cas")
     results.get_by_role("link", name=project.title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(project.title)
 
