@@ -120,7 +120,9 @@ def precedent_compare(request):
     except selection.BadParameter as error:
         # Back to the table (filters and page kept, sent along by its form), the ticked rows still ticked.
         return precedent_list(request, compare_error=str(error), ticked=ticked_ids(request.GET.getlist("ids")))
-    public_ids = selection.published_rows().filter(contract_id__in=ids).values_list("contract_id", flat=True)
+    # A number no database key can hold is simply not found (SQLite refuses integers past 64 bits).
+    storable = [pk for pk in ids if 0 < pk < 2**63]
+    public_ids = selection.published_rows().filter(contract_id__in=storable).values_list("contract_id", flat=True)
     contracts = {contract.pk: contract for contract in selection.load_contracts(list(public_ids))}
     missing = [str(pk) for pk in ids if pk not in contracts]
     if missing:

@@ -61,4 +61,6 @@ def test_results_page_has_a_constant_number_of_queries(many_hits, client):
                 assert short.content.count(b'class="project-card"') == FEW
                 assert long.content.count(b'class="project-card"') == MANY
             assert few == many, (url, params)
-            assert many <= 14, (url, params)
+            # 15 on the database backend: the precedents' and lessons' groups (a count and a page each on
+            # /recherche/) and the footer's contact setting; the same at any size.
+            assert many <= 15, (url, params)
