@@ -26,12 +26,14 @@ from bench.stats import summary_ms
 from cms.startup import freeze_startup_objects
 from donnees.sitemaps import SECTION_SIZE
 from precedents.selection import public_contracts
-from projets.choices import IntellectualProperty, LessonCategory
-from projets.models import FundingLine, Organisation, ProjectIndexPage, ProjectPage, Theme
+from projets.case_study_listing import CaseStudyListingViewSet
+from projets.choices import IntellectualProperty, LessonCategory, TerritoryKind
+from projets.models import FundingLine, Organisation, ProjectIndexPage, ProjectPage, Territory, Theme
 from projets.restrictions import public_q
 
 HOST = "localhost"
 ADMIN_USERNAME = "bench-sweep"
+CASE_STUDY_LISTING = "/admin/etudes-de-cas/"
 SEARCH_WORDS = "recherche participative"
 EXPORTS = (
     "projects_csv",
@@ -87,6 +89,25 @@ def _last_sitemap_file() -> str | None:
     return f"{reverse('donnees:sitemap_section', args=['pages'])}?p={files}" if files > 1 else None
 
 
+def _case_study_listing_targets() -> list[Target]:
+    """The admin listing of case studies: its default order, its sorts, a region filter and page 100 (or the last)."""
+    region = Territory.objects.filter(kind=TerritoryKind.REGION, code="32").first()
+    far_page = min(100, -(-ProjectPage.objects.count() // CaseStudyListingViewSet.list_per_page))
+    views = {
+        "": "",
+        "_by_reference": "?ordering=reference",
+        "_by_completeness": "?ordering=-missing_parts",
+        "_by_region": "?ordering=region",
+        "_in_region": f"?region={region.pk}" if region else None,
+        "_far_page": f"?p={far_page}" if far_page > 1 else None,
+    }
+    return [
+        Target(f"admin_case_studies{suffix}", f"{CASE_STUDY_LISTING}{query}", admin=True)
+        for suffix, query in views.items()
+        if query is not None
+    ]
+
+
 def targets(include_exports: bool = True) -> list[Target]:
     """Every URL type measured, found in the database (a type with nothing to show is left out)."""
     catalogue = ProjectIndexPage.objects.live().first()
@@ -137,6 +158,7 @@ def targets(include_exports: bool = True) -> list[Target]:
         Target("content_api", "/api/v2/projets/"),
         Target("admin", "/admin/", admin=True),
         Target("admin_catalogue", f"/admin/pages/{catalogue.pk}/" if catalogue else None, admin=True),
+        *_case_study_listing_targets(),
         Target("precedents_csv", reverse("precedents:csv"), streamed=True),
     ]
     if include_exports:

@@ -27,6 +27,9 @@ REQUIRED = {
     "sitemap_pages_1",
     "sitemap_organisations",
     "admin",
+    "admin_case_studies",
+    "admin_case_studies_by_region",
+    "admin_case_studies_in_region",
 }
 
 
