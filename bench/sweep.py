@@ -97,7 +97,7 @@ def _case_study_listing_targets() -> list[Target]:
         "": "",
         "_by_reference": "?ordering=reference",
         "_by_completeness": "?ordering=-missing_parts",
-        "_by_region": "?ordering=region",
+        "_by_region": "?ordering=region_names",
         "_in_region": f"?region={region.pk}" if region else None,
         "_far_page": f"?p={far_page}" if far_page > 1 else None,
     }

@@ -7,8 +7,10 @@ regions prefetched, completeness read from the stored `missing_parts`), whatever
 
 import django_filters
 from django.db.models import Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageStatusColumn, PageTitleColumn
 from wagtail.admin.views.pages.listing import IndexView
@@ -16,15 +18,15 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from projets.choices import TerritoryKind
 from projets.completeness import PARTS, missing_labels
-from projets.models import ProjectPage, Territory
+from projets.models import ProjectIndexPage, ProjectPage, Territory
+from projets.page_regions import region_names_of
 
 COMPLETE = "complete"
 
 
 def regions_text(page) -> str:
     """The regions of the case study's territories (a département counts for its region)."""
-    regions = (territory.region_or_self for territory in page.territories.all())
-    return ", ".join(sorted({region.name for region in regions if region and region.kind == TerritoryKind.REGION}))
+    return region_names_of(page)
 
 
 def completeness_text(page) -> str:
@@ -89,7 +91,70 @@ class CaseStudyFilterSet(WagtailFilterSet):
         fields = []
 
 
+# Sort keys whose values repeat: the page key follows them, so that pages of the listing do not overlap.
+UNIQUE_SORT_KEYS = {"reference"}
+# Any of these rights on a page lets a user explore it and its descendants (Wagtail's explorable pages).
+EXPLORE_CODENAMES = {f"{action}_page" for action in ("add", "change", "publish", "lock", "unlock", "bulk_delete")}
+
+
+def sees_every_case_study(user, permission_policy) -> bool:
+    """Whether the user may explore every catalogue, hence every case study (they live only there)."""
+    if user.is_superuser:
+        return True
+    paths = [
+        permission.page.path
+        for permission in permission_policy.get_cached_permissions_for_user(user)
+        if permission.permission.codename in EXPLORE_CODENAMES
+    ]
+    catalogues = ProjectIndexPage.objects.values_list("path", flat=True)
+    return all(any(catalogue.startswith(path) for path in paths) for catalogue in catalogues)
+
+
+class CountedPaginator(WagtailPaginator):
+    """Counts another queryset: the same rows without the annotations that join Wagtail's page table."""
+
+    def __init__(self, object_list, *args, count_queryset=None, **kwargs):
+        super().__init__(object_list, *args, **kwargs)
+        self.count_queryset = count_queryset
+
+    @cached_property
+    def count(self):
+        return super().count if self.count_queryset is None else self.count_queryset.count()
+
+
 class CaseStudyIndexView(IndexView):
+    count_queryset = None
+
+    def explorable_case_studies(self):
+        # Wagtail filters by `pk IN (every explorable page)`: PostgreSQL then joins every case study before it
+        # can count or sort. When the user may explore every catalogue that filter keeps every row: skip it.
+        pages = self.model.objects.all()
+        if not sees_every_case_study(self.request.user, self.permission_policy):
+            explorable = self.permission_policy.explorable_instances(self.request.user)
+            pages = pages.filter(pk__in=explorable.values_list("pk", flat=True))
+        return pages
+
+    def get_base_queryset(self):
+        return self.annotate_queryset(self.explorable_case_studies())
+
+    def get_queryset(self):
+        if not self.is_searching:
+            self.count_queryset = self.filter_queryset(self.explorable_case_studies())
+        return super().get_queryset()
+
+    paginator_class = CountedPaginator
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return self.paginator_class(queryset, per_page, count_queryset=self.count_queryset, **kwargs)
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        key = (self.ordering or "").lstrip("-")
+        if key and key not in UNIQUE_SORT_KEYS and not self.is_searching and queryset.query.order_by:
+            tie_break = "-pk" if self.ordering.startswith("-") else "pk"
+            queryset = queryset.order_by(*queryset.query.order_by, tie_break)
+        return queryset
+
     def to_row_dict(self, item):
         computed = {"region": regions_text, "completeness": completeness_text}
         return {
@@ -116,7 +181,7 @@ class CaseStudyListingViewSet(PageListingViewSet):
         BulkActionsColumn("bulk_actions"),
         PageTitleColumn("title", label=_("Titre"), sort_key="title", classname="title"),
         Column("reference", label=_("Référence"), sort_key="reference", width="12%"),
-        Column("region", label=_("Région"), accessor=regions_text, width="16%"),
+        Column("region", label=_("Région"), accessor=regions_text, sort_key="region_names", width="16%"),
         Column("completeness", label=_("Complétude"), accessor=completeness_text, sort_key="missing_parts"),
         PageStatusColumn("status", label=_("État"), sort_key="live", width="10%"),
         DateColumn(

@@ -29,6 +29,7 @@ from projets.models import (
     ProjectPartner,
     ProjectTag,
 )
+from projets.page_regions import store_region_names
 from search import catalogue_cache
 from search.models import SearchFacet
 
@@ -112,6 +113,7 @@ def _write_batch(cases: list[Case], index: ProjectIndexPage, first_step: int, co
     )
     ids = [page.pk for page in pages]
     _write_parts(cases, ids, context, result)
+    store_region_names(ProjectPage.objects.filter(pk__in=ids))  # the listing's sort key, as a save would store it
     result.add("wagtailcore_page", len(pages))
     # The facet table the database search backends filter and count by: publishing fills it for real pages.
     SearchFacet.objects.bulk_create(facet_rows(ids, cases, context["facets"]), batch_size=5000)

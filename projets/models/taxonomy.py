@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from projets.choices import ChoiceLabels, TerritoryKind
+from projets.page_regions import store_region_names
 
 
 class Theme(index.Indexed, models.Model):
@@ -119,6 +120,14 @@ class Territory(ChoiceLabels, models.Model):
 
     def __str__(self):
         return territory_label(self.kind, self.code, self.name)
+
+    def save(self, *args, **kwargs):
+        before = type(self).objects.filter(pk=self.pk).values("name", "kind", "region_id").first() if self.pk else None
+        super().save(*args, **kwargs)
+        if before and before != {"name": self.name, "kind": self.kind, "region_id": self.region_id}:
+            # The case studies placed here (or in its départements) show and sort by its region's name.
+            pages = self.projects.model.objects.filter(models.Q(territories=self) | models.Q(territories__region=self))
+            store_region_names(pages.distinct())
 
     @property
     def region_or_self(self):

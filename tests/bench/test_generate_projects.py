@@ -129,3 +129,11 @@ def test_missing_parts_are_stored_as_publishing_would(generated):
     pages = ProjectPage.objects.filter(reference__startswith="SYN-7-")
     for page in pages:
         assert page.missing_parts == missing_parts_of(page) == "sources"
+
+
+def test_region_names_are_stored_as_publishing_would(generated):
+    from projets.page_regions import region_names_of
+
+    pages = ProjectPage.objects.filter(reference__startswith="SYN-7-").prefetch_related("territories__region")
+    assert all(page.region_names == region_names_of(page) for page in pages)
+    assert any(page.region_names for page in pages)

@@ -2,8 +2,10 @@
 
 import csv
 import io
+import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -34,6 +36,13 @@ def listing_queries(client, **params) -> tuple[int, str]:
     assert response.status_code == 200
     territory_reads = [q for q in queries.captured_queries if 'FROM "projets_territory" INNER JOIN' in q["sql"]]
     assert len(territory_reads) <= 2, "territories are read once per listing, not once per row"
+    for query in queries.captured_queries:
+        sql = query["sql"]
+        # A user who may explore every catalogue is not filtered by `pk IN (every explorable page)`, and the
+        # count reads the case-study table alone: both would join every case study to Wagtail's page table.
+        assert 'IN (SELECT U0."id" AS "pk" FROM "wagtailcore_page" U0' not in sql, sql[:300]
+        if sql.startswith("SELECT COUNT(*)") and '"projets_projectpage"' in sql:
+            assert '"wagtailcore_page"' not in sql, f"the count joins the page table: {sql[:300]}"
     return len(queries.captured_queries), response.content.decode()
 
 
@@ -45,7 +54,9 @@ def test_listing_costs_the_same_with_60_and_3000_case_studies(client, user_in, p
         "default": {},
         "by reference": {"ordering": "reference"},
         "by completeness": {"ordering": "-missing_parts"},
+        "by region": {"ordering": "region_names"},
         "in a region": {"region": hauts_de_france.pk},
+        "page 2": {"p": 2},
     }
     add_case_studies(project_index, 60, prefix="a")
     place_in_territories("a")
@@ -103,3 +114,75 @@ def test_contributors_see_the_listing_and_the_menu(client, user_in, make_project
     client.force_login(user_in("Contributeurs"))
     assert "REF-V" in client.get(URL).content.decode()
     assert URL in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_sorts_by_region_and_keeps_the_stored_regions_current(client, user_in, make_project):
+    nord = Territory.objects.get(kind=TerritoryKind.DEPARTEMENT, code="59")
+    bretagne = Territory.objects.get(kind=TerritoryKind.REGION, code="53")
+    corse = Territory.objects.get(kind=TerritoryKind.REGION, code="94")
+    north = make_project(title="Étude du Nord", reference="REF-N")
+    north.territories.set([nord])
+    north.save_revision().publish()
+    west = make_project(title="Étude de l'Ouest", reference="REF-O")
+    west.territories.set([bretagne, corse])
+    west.save_revision().publish()
+    nowhere = make_project(title="Étude sans lieu", reference="REF-Z")
+    north.refresh_from_db()
+    west.refresh_from_db()
+    nowhere.refresh_from_db()
+    assert (north.region_names, west.region_names, nowhere.region_names) == ("Hauts-de-France", "Bretagne, Corse", "")
+    client.force_login(user_in("Modérateurs"))
+
+    html = client.get(URL).content.decode()
+    assert "?ordering=region_names" in html, "the Région column is sortable"
+    by_region = client.get(URL, {"ordering": "region_names"}).content.decode()
+    assert by_region.index("REF-Z") < by_region.index("REF-O") < by_region.index("REF-N")
+    by_region = client.get(URL, {"ordering": "-region_names"}).content.decode()
+    assert by_region.index("REF-N") < by_region.index("REF-O") < by_region.index("REF-Z")
+
+    # A renamed region is shown and sorted by its new name, on its own pages and its départements'.
+    hauts_de_france = Territory.objects.get(kind=TerritoryKind.REGION, code="32")
+    hauts_de_france.name = "Aaa-de-France"
+    hauts_de_france.save()
+    north.refresh_from_db()
+    assert north.region_names == "Aaa-de-France"
+    by_region = client.get(URL, {"ordering": "region_names"}).content.decode()
+    assert by_region.index("REF-Z") < by_region.index("REF-N") < by_region.index("REF-O")
+
+
+@pytest.mark.django_db
+def test_sorted_pages_do_not_overlap(client, user_in, project_index):
+    """Rows with the same sort value are ordered by their key: page 2 continues page 1."""
+    add_case_studies(project_index, 120, prefix="a")
+    client.force_login(user_in("Modérateurs"))
+    for ordering in ("missing_parts", "-region_names", "live", "-latest_revision_created_at"):
+        pages = [
+            set(re.findall(r"Étude a \d+", client.get(URL, {"ordering": ordering, "p": number}).content.decode()))
+            for number in (1, 2, 3)
+        ]
+        assert [len(page) for page in pages] == [50, 50, 20], ordering
+        assert len(set().union(*pages)) == 120, f"{ordering}: a case study shows on two pages, another on none"
+
+
+@pytest.mark.django_db
+def test_users_who_may_not_explore_the_catalogue_see_only_their_pages(client, make_project, home_page):
+    """Without rights on the catalogue, Wagtail's explorable pages still filter the listing."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from cms.models import ContentPage
+
+    make_project(title="Étude cachée", reference="REF-H")
+    group = Group.objects.create(name="Pages de contenu")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    legal = home_page.add_child(instance=ContentPage(title="Mentions", slug="mentions-test"))
+    GroupPagePermission.objects.create(
+        group=group, page=legal, permission=Permission.objects.get(codename="change_page")
+    )
+    user = get_user_model().objects.create_user("pages-de-contenu", password="x")
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "REF-H" not in response.content.decode()
