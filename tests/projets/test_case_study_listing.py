@@ -86,6 +86,9 @@ def test_listing_columns_sorts_filters_and_export(client, user_in, make_project)
     for heading in ("Référence", "Région", "Complétude", "État", "Dernière modification"):
         assert heading in html
     assert "REF-A" in html and "Hauts-de-France" in html and "Bretagne" in html
+    assert reverse("wagtailadmin_pages:edit", args=[north.pk]) in html
+    assert f'href="{north.url}"' in html and "Voir en ligne" in html, "a published case study links to its page"
+    assert reverse("wagtailadmin_pages:history", args=[west.pk]) in html
     by_reference = client.get(URL, {"ordering": "reference"}).content.decode()
     assert by_reference.index("REF-A") < by_reference.index("REF-B")
     by_reference = client.get(URL, {"ordering": "-reference"}).content.decode()
