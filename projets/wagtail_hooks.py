@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from cms.models import HOME_CONTEXT_HOOK, HOME_ROUTE_HOOK
 from projets.case_study_listing import CaseStudyListingViewSet
 from projets.catalogue import latest_projects
-from projets.dashboard import ProjectsToCompletePanel
+from projets.dashboard import ProjectsToCompletePanel, index_the_page_count
 from projets.draft_references import refuse_deleting_what_drafts_name
 from projets.models import ProjectIndexPage
 from projets.moderation import show_moderation_comment
@@ -17,6 +17,7 @@ from projets.viewsets import ReferenceDataGroup
 register_snippet(ReferenceDataGroup)
 hooks.register("before_delete_snippet", refuse_deleting_what_drafts_name)
 hooks.register("before_edit_page", show_moderation_comment)
+hooks.register("construct_homepage_summary_items", index_the_page_count, order=100)  # after Wagtail's own
 
 
 @hooks.register("register_admin_viewset")

@@ -23,6 +23,8 @@ def dashboard_queries(client, user) -> tuple[int, str]:
         by_key = '"projets_projectpage"."page_ptr_id" IN (' in sql
         if '"projets_projectpage"' in sql and not by_key and not sql.startswith("SELECT COUNT"):
             assert re.search(r"LIMIT \d+( OFFSET \d+)?$", sql), f"reads every case study: {sql[:300]}"
+        if sql.startswith("SELECT COUNT(*)") and 'FROM "wagtailcore_page"' in sql:
+            assert '"depth"' not in sql, f"the page count reads every page row: {sql[:300]}"
     return len(queries.captured_queries), response.content.decode()
 
 
@@ -54,3 +56,17 @@ def test_saving_a_case_study_stores_what_it_lacks(client, user_in, project_index
     page = ProjectPage.objects.get(slug="sans-partenaires")
     assert page.live
     assert page.missing_parts == "partners,funding,themes,territories"
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_the_pages_each_user_may_explore(client, user_in, admin_user, project_index):
+    from wagtail.models import Page
+
+    add_case_studies(project_index, 30, prefix="a")
+    everything = Page.objects.count() - 1  # the tree's root is not a real page
+    catalogue = Page.objects.filter(path__startswith=project_index.path).count()
+    expected = {admin_user: everything, user_in("Contributeurs"): catalogue}
+    for user, total in expected.items():
+        client.force_login(user)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert re.search(rf"\b{total} Pages\b", html), (user.username, total)
