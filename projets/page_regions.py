@@ -5,6 +5,8 @@ by ", ", computed from the page's in-memory territories on every full save (as `
 writes and edited territories refresh it with `store_region_names`.
 """
 
+from django.db.models import QuerySet
+
 from projets.choices import TerritoryKind
 
 SEPARATOR = ", "
@@ -12,16 +14,31 @@ CHUNK = 1000
 
 
 def region_names(territories) -> str:
-    """The names of the regions of these territories (a département gives its region), sorted, joined."""
-    regions = (territory.region_or_self for territory in territories)
-    return SEPARATOR.join(
-        sorted({region.name for region in regions if region and region.kind == TerritoryKind.REGION})
-    )
+    """The names of the regions of these territories (a département gives its region), sorted, joined.
+
+    The regions of départements read without theirs are fetched in one query, not one per département."""
+    territories = list(territories)
+    names = {territory.name for territory in territories if territory.kind == TerritoryKind.REGION}
+    wanted = set()
+    for territory in territories:
+        if territory.kind != TerritoryKind.DEPARTEMENT or not territory.region_id:
+            continue
+        if type(territory).region.is_cached(territory):
+            names.add(territory.region.name)
+        else:
+            wanted.add(territory.region_id)
+    if wanted:
+        regions = type(territories[0])._default_manager.filter(pk__in=wanted, kind=TerritoryKind.REGION)
+        names.update(regions.values_list("name", flat=True))
+    return SEPARATOR.join(sorted(names))
 
 
 def region_names_of(page) -> str:
-    """The stored value for this page, from its territories (saved or in memory)."""
-    return region_names(page.territories.all())
+    """The stored value for this page, from its territories (saved, prefetched or in memory)."""
+    territories = page.territories.all()
+    if isinstance(territories, QuerySet) and territories._result_cache is None:  # read from the database
+        territories = territories.select_related("region")
+    return region_names(territories)
 
 
 def store_region_names(pages) -> int:

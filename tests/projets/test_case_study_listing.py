@@ -189,3 +189,20 @@ def test_users_who_may_not_explore_the_catalogue_see_only_their_pages(client, ma
     response = client.get(URL)
     assert response.status_code == 200
     assert "REF-H" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_case_study_regions_are_read_in_one_query(make_project):
+    from projets.page_regions import region_names_of
+
+    departements = Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT, code__in=["59", "62", "35"])
+    page = make_project(title="Étude en trois départements", reference="REF-T")
+    page.territories.set(list(departements))  # held in memory, as a form or a revision leaves them
+    with CaptureQueriesContext(connection) as in_memory:
+        assert region_names_of(page) == "Bretagne, Hauts-de-France"
+    page.save()
+    saved = ProjectPage.objects.get(pk=page.pk)
+    assert saved.region_names == "Bretagne, Hauts-de-France"
+    with CaptureQueriesContext(connection) as from_database:
+        assert region_names_of(saved) == "Bretagne, Hauts-de-France"
+    assert (len(in_memory.captured_queries), len(from_database.captured_queries)) == (1, 1)
