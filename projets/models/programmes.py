@@ -103,3 +103,26 @@ class ProgrammeSource(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+
+
+class ProgrammeLine(models.Model):
+    """A funding line of a live case study that names a programme, once for each filter of /financements/ it
+    passes: every région and theme of its case study (a parent theme included), each alone, both together, or
+    neither (""). Rewritten at publication, so that a filtered listing reads a programme's lines by key."""
+
+    line = models.ForeignKey("projets.FundingLine", on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(FundingProgramme, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="+")
+    region = models.CharField(max_length=10, blank=True)
+    theme = models.CharField(max_length=120, blank=True)
+    # The line's years, else its case study's (None when neither gives one).
+    start = models.PositiveSmallIntegerField(null=True)
+    end = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["programme", "region", "theme", "page", "line"], name="projets_programme_line_key")
+        ]
+
+    def __str__(self):
+        return f"{self.programme_id} {self.region}/{self.theme} {self.line_id}"

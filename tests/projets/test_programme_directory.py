@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from projets import choices
-from projets.models import FundingProgramme, ProgrammeSource
+from projets import choices, programme_table
+from projets.models import FundingProgramme, ProgrammeLine, ProgrammeSource
 from tests.factories import FundingLineFactory, OrganisationFactory, ThemeFactory, departement, region
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +188,35 @@ def test_queries_are_the_same_at_two_sizes(client, catalogue):
     large = query_counts(client, urls)
     assert large == small
     assert max(small) <= 13, small  # 12, and the footer's contact address (cms.ContactSettings)
+
+
+def test_filtered_listing_reads_lines_by_key(client, catalogue):
+    """Kept at publication (ProgrammeLine), never the case studies' themes and territories at each request."""
+    params = {"region": "32", "theme": "sante", "de": "2010", "a": "2020"}
+    client.get(URL, params)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(URL, params)
+    assert names(response) == ["Chercheurs-citoyens"]
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "projets_programmeline" in sql
+    assert "projets_projectpage_themes" not in sql and "projets_projectpage_territories" not in sql
+
+
+def rows(page) -> set[tuple]:
+    return set(ProgrammeLine.objects.filter(page=page).values_list("programme_id", "region", "theme", "start", "end"))
+
+
+def test_rows_follow_publication_and_a_rebuild_writes_the_same(client, catalogue):
+    lille, citizens = catalogue["lille"], catalogue["citizens"].pk
+    combos = {(r, t) for r in ("", "32") for t in ("", "alimentation", "sante")}
+    assert rows(lille) == {(citizens, r, t, 2012, 2014) for r, t in combos}
+    before = set(ProgrammeLine.objects.values_list("line_id", "region", "theme", "start", "end"))
+    assert programme_table.sync_all() == 3  # the live case studies, the private one included
+    assert set(ProgrammeLine.objects.values_list("line_id", "region", "theme", "start", "end")) == before
+    lille.unpublish()
+    assert rows(lille) == set()
+    assert names(client.get(URL, {"theme": "alimentation"})) == []
+    lille.themes.set([catalogue["health"]])
+    lille.save_revision().publish()
+    assert {theme for _, _, theme, _, _ in rows(lille)} == {"", "sante"}
+    assert names(client.get(URL, {"theme": "sante", "region": "32"})) == ["Chercheurs-citoyens"]
