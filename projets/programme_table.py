@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_save
+from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished
 
 from projets.live_pages import sync_live_in_chunks
-from projets.models import FundingLine, ProgrammeLine, ProjectPage, Territory, Theme
+from projets.models import FundingLine, FundingProgramme, ProgrammeLine, ProjectPage, Territory, Theme
 
 PREFETCH = (
     Prefetch("funding_lines", queryset=FundingLine.objects.filter(funding_programme__isnull=False)),
@@ -63,9 +64,24 @@ def sync_pages(pages: Iterable) -> None:
         ProgrammeLine.objects.bulk_create(rows, batch_size=2000)
 
 
+def programmes_of(page_id: int) -> set[int]:
+    """The programmes its rows name and those its funding lines name (a line may have changed programme)."""
+    kept = ProgrammeLine.objects.filter(page_id=page_id).values_list("programme_id", flat=True)
+    named = FundingLine.objects.filter(page_id=page_id).values_list("funding_programme_id", flat=True)
+    return {pk for pk in (*kept, *named) if pk}
+
+
+def touch(programme_ids) -> None:
+    """Their pages changed (the sitemap's date)."""
+    if programme_ids:
+        FundingProgramme.objects.filter(pk__in=programme_ids).update(modified_at=timezone.now())
+
+
 def sync_page(page_id: int) -> None:
     # Read again with its parts as saved (a published instance may hold them in memory only).
+    before = programmes_of(page_id)
     sync_pages(ProjectPage.objects.filter(pk=page_id).prefetch_related(*PREFETCH))
+    touch(before | programmes_of(page_id))
 
 
 def sync_all(chunk_size: int = 1000, progress=None) -> int:
@@ -81,6 +97,7 @@ def published(sender, instance, **kwargs):
 
 
 def drop_page(page_id: int) -> None:
+    touch(programmes_of(page_id))
     ProgrammeLine.objects.filter(page_id=page_id).delete()
 
 

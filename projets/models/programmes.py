@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -52,6 +53,8 @@ class FundingProgramme(NumberedRowsMixin, ClusterableModel):
     year_to = models.PositiveSmallIntegerField(
         _("jusqu'à l'année"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Facultatif.")
     )
+    # Its page changed: the programme saved, or a case study naming it published or unpublished (sitemap).
+    modified_at = models.DateTimeField(_("modifié le"), default=timezone.now, editable=False)
 
     panels = [
         FieldPanel("name"),
@@ -82,6 +85,9 @@ class FundingProgramme(NumberedRowsMixin, ClusterableModel):
             while FundingProgramme.objects.exclude(pk=self.pk).filter(slug=slug).exists():
                 slug, suffix = f"{base}-{suffix}", suffix + 1
             self.slug = slug
+        self.modified_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "modified_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,11 +1,13 @@
 """/financements/: funding programmes with the public case studies they funded, in constant queries."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.timezone import localtime
 from wagtail.models import PageViewRestriction
 
 from projets import choices, programme_table
@@ -151,6 +153,25 @@ def test_sitemap_lists_the_directory_with_a_date(client, catalogue):
     text = client.get("/sitemap-vues.xml").content.decode()
     entry = text.split(f"{URL}</loc>")[1].split("</url>")[0]
     assert "<lastmod>" in entry
+
+
+def test_sitemap_lists_each_public_programme_with_its_last_change(client, catalogue):
+    with CaptureQueriesContext(connection) as captured:
+        text = client.get("/sitemap-programmes.xml").content.decode()
+    dated = dict(re.findall(r"<loc>[^<]*(/financements/[^<]+)</loc>\s*<lastmod>([0-9-]+)</lastmod>", text))
+    citizens, picri = catalogue["citizens"], catalogue["picri"]
+    assert set(dated) == {citizens.get_absolute_url(), picri.get_absolute_url()}  # not the draft's, the private's
+    assert dated[picri.get_absolute_url()] == localtime(picri.modified_at).date().isoformat()
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert '"projets_fundingprogramme"."description"' not in sql  # plain values, not whole programmes
+    assert "/sitemap-programmes.xml" in client.get("/sitemap.xml").content.decode()
+    # A case study naming it published, or the programme edited: a later date.
+    before = FundingProgramme.objects.get(pk=citizens.pk).modified_at
+    catalogue["lille"].save_revision().publish()
+    assert FundingProgramme.objects.get(pk=citizens.pk).modified_at > before
+    before = FundingProgramme.objects.get(pk=picri.pk).modified_at
+    picri.save()
+    assert FundingProgramme.objects.get(pk=picri.pk).modified_at > before
 
 
 PARAMS = [{}, {"region": "32"}, {"theme": "sante", "de": "2000", "a": "2030"}, {"page": "2"}]
