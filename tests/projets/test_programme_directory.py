@@ -11,8 +11,10 @@ from django.utils.timezone import localtime
 from wagtail.models import PageViewRestriction
 
 from projets import choices, programme_table
-from projets.models import FundingProgramme, ProgrammeLine, ProgrammeSource
+from projets.models import FundingLine, FundingProgramme, ProgrammeLine, ProgrammeSource, ProjectPage
+from projets.programme_directory import COUNT_LIMIT
 from tests.factories import FundingLineFactory, OrganisationFactory, ThemeFactory, departement, region
+from tests.projets.bulk_pages import add_case_studies
 
 pytestmark = pytest.mark.django_db
 URL = reverse("programme_list")
@@ -241,3 +243,36 @@ def test_rows_follow_publication_and_a_rebuild_writes_the_same(client, catalogue
     lille.save_revision().publish()
     assert {theme for _, _, theme, _, _ in rows(lille)} == {"", "sante"}
     assert names(client.get(URL, {"theme": "sante", "region": "32"})) == ["Chercheurs-citoyens"]
+
+
+def test_count_is_exact_up_to_the_limit_then_more_than_it(client, project_index):
+    """Up to COUNT_LIMIT case studies the listing gives their number, past it « Plus de 100 », filtered or not;
+    the programme's own page counts them all."""
+    programme = FundingProgramme.objects.create(name="Grand programme")
+    add_case_studies(project_index, COUNT_LIMIT + 1)
+    pages = ProjectPage.objects.filter(slug__startswith="etude-bulk-").order_by("pk").values_list("pk", flat=True)
+
+    def fund_in_bulk(page_ids):
+        lines = [
+            FundingLine(page_id=pk, funding_programme=programme, kind=choices.FundingKind.PUBLIC_GRANT, year_from=2015)
+            for pk in page_ids
+        ]
+        FundingLine.objects.bulk_create(lines)
+        programme_table.sync_all()  # written in bulk, without the publication signals
+
+    def listed(params):
+        response = client.get(URL, params)
+        return response.context["programmes"].object_list[0], response.text
+
+    fund_in_bulk(list(pages)[:COUNT_LIMIT])
+    for params in ({}, {"de": "2015"}):
+        entry, text = listed(params)
+        assert (entry.count, entry.count_capped) == (COUNT_LIMIT, False)
+        assert f"{COUNT_LIMIT} études de cas financées" in text and "Plus de" not in text
+        assert f"Voir les {COUNT_LIMIT} études de cas" in text
+    fund_in_bulk(list(pages)[COUNT_LIMIT:])
+    for params in ({}, {"de": "2015"}):
+        entry, text = listed(params)
+        assert entry.count_capped
+        assert f"Plus de {COUNT_LIMIT} études de cas financées" in text and "Voir toutes les études de cas" in text
+    assert client.get(programme.get_absolute_url()).context["entry"].count == COUNT_LIMIT + 1
