@@ -153,6 +153,7 @@ def targets(include_exports: bool = True) -> list[Target]:
         Target("sitemap_pages_1", reverse("donnees:sitemap_section", args=["pages"])),
         Target("sitemap_pages_last", _last_sitemap_file()),
         Target("sitemap_organisations", reverse("donnees:sitemap_section", args=["organisations"])),
+        Target("sitemap_programmes", reverse("donnees:sitemap_section", args=["programmes"])),
         Target("sitemap_views", reverse("donnees:sitemap_section", args=["vues"])),
         Target("robots", reverse("donnees:robots_txt")),
         Target("content_api", "/api/v2/projets/"),

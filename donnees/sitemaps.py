@@ -1,6 +1,6 @@
 """/sitemap.xml: an index of sections (the public pages of the tree, the organisations of public case studies, the
-site's views), each cut into files of SECTION_SIZE addresses (/sitemap-pages.xml?p=2…). Each file reads
-addresses and dates only, as plain values.
+funding programmes of /financements/, the site's views), each cut into files of SECTION_SIZE addresses
+(/sitemap-pages.xml?p=2…). Each file reads addresses and dates only, as plain values.
 
 One file used to hold everything: Django cuts a sitemap at 50,000 addresses and nothing pointed to the rest, so
 at 100,000 case studies half were never listed, and the file took 10.7 s to build (7.8 MB).
@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from cms import site_url
 from projets.models import ProjectPage
+from projets.programme_directory import visible_programmes
 
 from .public import public_organisations
 
@@ -101,6 +102,26 @@ class OrganisationsSitemap(OnSiteUrl, Sitemap):
         return reverse("organisation_detail", args=[slug])
 
 
+class ProgrammesSitemap(OnSiteUrl, Sitemap):
+    """The programmes /financements/ lists, dated by their last change (the programme edited, or a case study
+    naming it published or unpublished): slug and date read as plain values."""
+
+    limit = SECTION_SIZE
+
+    def items(self):
+        self.time_zone = get_current_timezone()
+        return visible_programmes().order_by("name", "pk").values_list("slug", "modified_at")
+
+    def location(self, item):
+        return reverse("programme_detail", args=[item[0]])
+
+    def lastmod(self, item):
+        return item[1].astimezone(self.time_zone).date()
+
+    def get_latest_lastmod(self):
+        return None
+
+
 class ViewsSitemap(OnSiteUrl, Sitemap):
     def items(self):
         return list(VIEW_NAMES)
@@ -120,7 +141,12 @@ class ViewsSitemap(OnSiteUrl, Sitemap):
         return None
 
 
-SITEMAPS = {"pages": PagesSitemap, "organisations": OrganisationsSitemap, "vues": ViewsSitemap}
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "organisations": OrganisationsSitemap,
+    "programmes": ProgrammesSitemap,
+    "vues": ViewsSitemap,
+}
 
 
 def index(request, sitemaps, **kwargs):

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from precedents.models import ContractFacet, PublishedContract
-from projets.models import Contract, FundingLine, ProjectPage, Territory
+from projets.live_pages import sync_live_in_chunks
+from projets.models import Contract, FundingLine, Territory
 
 # The clause facets: (parameter, Contract field).
 CLAUSE_FACETS = (
@@ -87,24 +88,9 @@ def drop_pages(page_ids: list[int]) -> None:
 
 def sync_all(chunk_size: int = 1000, progress=None) -> int:
     """Rebuild the whole table in chunks of case studies (keyset pagination); returns how many were read."""
-    done, last_pk = 0, 0
     with transaction.atomic():
         PublishedContract.objects.all().delete()
-        while True:
-            chunk = list(
-                ProjectPage.objects.live()
-                .filter(pk__gt=last_pk)
-                .order_by("pk")
-                .prefetch_related(*PREFETCH)[:chunk_size]
-            )
-            if not chunk:
-                break
-            sync_pages(chunk)
-            done += len(chunk)
-            last_pk = chunk[-1].pk
-            if progress:
-                progress(done)
-    return done
+        return sync_live_in_chunks(PREFETCH, sync_pages, chunk_size, progress)
 
 
 def clear_counts(**kwargs) -> None:

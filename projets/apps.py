@@ -7,7 +7,8 @@ class ProjetsConfig(AppConfig):
     verbose_name = _("Projets de coopération")
 
     def ready(self):
-        from projets import moderation, restrictions
+        from projets import moderation, programme_table, restrictions
 
         restrictions.connect()
         moderation.connect()
+        programme_table.connect(self)

@@ -3,8 +3,10 @@
 A programme is listed when one of its funding lines belongs to a public case study, or when it has none (a
 reference record from public sources): a programme met only in drafts or private case studies is not. The
 filters (région, theme, years) keep a programme when it, or one of the public case studies it funded, passes
-every one of them; the case studies shown under it are those that pass. Counts, a page of programmes and
-their case studies come from a fixed number of queries, whatever the catalogue size.
+every one of them; the case studies shown under it are those that pass. Lines are read from ProgrammeLine,
+kept at publication with a row per (région, theme) a line can be filtered by: a programme's lines that pass
+are found by key, newest first. Counts, a page of programmes and their case studies come from a fixed number
+of queries, whatever the catalogue size.
 """
 
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from projets import params as params_module
 from projets.amounts import format_amount
 from projets.choices import TerritoryKind
-from projets.models import FundingLine, FundingProgramme, ProjectPage
+from projets.models import FundingLine, FundingProgramme, ProgrammeLine, ProjectPage
 from projets.models.organisations import publicly_visible_among
 from projets.params import BadParameter, Options
 from projets.restrictions import public_q
@@ -73,23 +75,11 @@ def overlaps(start, end, filters: Filters) -> Q:
     return condition
 
 
-def line_q(filters: Filters) -> Q:
-    """Funding lines of public case studies that pass the filters (semi-joins: one row per line)."""
-    condition = public_q("page")
-    if filters.region:
-        places = ProjectPage.objects.filter(in_region(filters.region, "territories__")).values("pk")
-        condition &= Q(page__in=places)
-    if filters.theme:
-        themed = ProjectPage.objects.filter(
-            Q(themes__slug=filters.theme) | Q(themes__parent__slug=filters.theme)
-        ).values("pk")
-        condition &= Q(page__in=themed)
-    if filters.year_from or filters.year_to:
-        # The line's years, else the case study's.
-        start = Coalesce("year_from", "year_to", "page__start_year", "page__end_year")
-        end = Coalesce("year_to", "year_from", "page__end_year", "page__start_year")
-        condition &= overlaps(start, end, filters)
-    return condition
+def keyed_lines(filters: Filters):
+    """The rows of projets.ProgrammeLine for lines of public case studies that pass the filters: one row per
+    line, read by key (programme, région, theme) in the order of the index, the years checked on each row."""
+    rows = ProgrammeLine.objects.filter(public_q("page"), region=filters.region, theme=filters.theme)
+    return rows.filter(overlaps(F("start"), F("end"), filters))
 
 
 def own_q(filters: Filters) -> Q:
@@ -115,13 +105,15 @@ def visible_programmes():
 def selection(filters: Filters):
     programmes = visible_programmes()
     if filters.active:
-        lines = FundingLine.objects.filter(line_q(filters), funding_programme_id=OuterRef("pk"))
+        lines = keyed_lines(filters).filter(programme_id=OuterRef("pk"))
         programmes = programmes.filter(Q(Exists(lines)) | own_q(filters))
     return programmes.order_by("name", "pk")
 
 
-# Newest case studies first: the index on (funding_programme, page) gives a programme's lines in this order.
+# Newest case studies first: the index on (funding_programme, page) gives a programme's lines in this order, the
+# index of ProgrammeLine its keyed rows (line_id for pk).
 ORDER = ("-page_id", "-pk")
+KEYED_ORDER = ("-page_id", "-line_id")
 
 
 def line_rows(lines) -> list[dict]:
@@ -135,21 +127,21 @@ def line_rows(lines) -> list[dict]:
 def first_line_ids(filters: Filters, programme_ids, limit: int) -> list[int]:
     """The first `limit` lines of each programme that pass the filters, in one query.
 
-    PostgreSQL: a correlated array per programme, each read backwards along the (funding_programme, page) index
-    and stopped at `limit` rows (a window function numbered all 30,000 lines of 10,000 case studies: 150 ms).
+    PostgreSQL: a correlated array per programme, each read backwards along the index of ProgrammeLine and
+    stopped at `limit` rows (a window function numbered all 30,000 lines of 10,000 case studies: 150 ms).
     Other databases (SQLite, for small catalogues): the window function.
     """
-    lines = FundingLine.objects.filter(line_q(filters))
+    lines = keyed_lines(filters)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.expressions import ArraySubquery
 
-        first = lines.filter(funding_programme_id=OuterRef("pk")).order_by(*ORDER).values("pk")[:limit]
+        first = lines.filter(programme_id=OuterRef("pk")).order_by(*KEYED_ORDER).values("line_id")[:limit]
         rows = FundingProgramme.objects.filter(pk__in=programme_ids).annotate(ids=ArraySubquery(first))
         return [pk for ids in rows.values_list("ids", flat=True) for pk in ids]
-    numbered = lines.filter(funding_programme_id__in=programme_ids).annotate(
-        row=Window(RowNumber(), partition_by=[F("funding_programme_id")], order_by=list(ORDER))
+    numbered = lines.filter(programme_id__in=programme_ids).annotate(
+        row=Window(RowNumber(), partition_by=[F("programme_id")], order_by=list(KEYED_ORDER))
     )
-    return list(numbered.filter(row__lte=limit).values_list("pk", flat=True))
+    return list(numbered.filter(row__lte=limit).values_list("line_id", flat=True))
 
 
 def case_studies(filters: Filters, programme_ids, limit: int) -> dict[int, list[dict]]:
@@ -164,24 +156,24 @@ def case_studies(filters: Filters, programme_ids, limit: int) -> dict[int, list[
 
 def case_study_counts(filters: Filters, programme_ids) -> dict[int, int]:
     """How many public case studies that pass the filters each programme funded, counted up to COUNT_LIMIT + 1
-    on PostgreSQL (a correlated array of distinct pages along the (funding_programme, page) index: bounded work
-    per programme whatever the catalogue; more than COUNT_LIMIT is shown as such), exactly elsewhere."""
-    lines = FundingLine.objects.filter(line_q(filters))
+    on PostgreSQL (a correlated array of distinct pages along the index of ProgrammeLine: bounded work per
+    programme whatever the catalogue; more than COUNT_LIMIT is shown as such), exactly elsewhere."""
+    lines = keyed_lines(filters)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.expressions import ArraySubquery
 
-        pages = lines.filter(funding_programme_id=OuterRef("pk")).order_by("-page_id").values("page_id").distinct()
+        pages = lines.filter(programme_id=OuterRef("pk")).order_by("-page_id").values("page_id").distinct()
         rows = FundingProgramme.objects.filter(pk__in=programme_ids).annotate(
             pages=ArraySubquery(pages[: COUNT_LIMIT + 1])
         )
         return {pk: len(found) for pk, found in rows.values_list("pk", "pages")}
     rows = (
-        lines.filter(funding_programme_id__in=programme_ids)
-        .values("funding_programme_id")
+        lines.filter(programme_id__in=programme_ids)
+        .values("programme_id")
         .annotate(count=Count("page_id", distinct=True))
         .order_by()
     )
-    return {row["funding_programme_id"]: row["count"] for row in rows}
+    return {row["programme_id"]: row["count"] for row in rows}
 
 
 @dataclass

@@ -61,7 +61,7 @@ class GroupCountsOut(Schema):
     """What the same words find beside the case studies, among public case studies (0 without words)."""
 
     precedents: int = Field(description="Contrats (précédents) : type, clauses, ce qui a marché ou non.")
-    enseignements: int = Field(description="Freins et leviers des études de cas.")
+    enseignements: int = Field(description="Freins et leviers des ateliers et des études de cas.")
 
 
 class SearchOut(Schema):

@@ -1,8 +1,10 @@
 """What the site search finds beside the case studies: precedents (contracts) and lessons, each group counted.
 
-Each group searches its own indexed model of the domain through the backend's matcher (Matcher.find), among
-the objects of public case studies only; the search page shows a few of each, or one group a page at a time
-(its tab). Links lead to the case study's section and to the precedents' table or the lessons' page.
+Each group searches its own indexed models of the domain through the backend's matcher (Matcher.find), among
+the objects of public pages only; the search page shows a few of each, or one group a page at a time (its tab).
+Lessons are the workshops' (of public events) first, as /enseignements/ lists them, then the case studies'.
+Links lead to the case study's section (or the event's workshop) and to the precedents' table or the lessons'
+page.
 """
 
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from projets.models import Contract, Lesson
+from projets.models import Contract, Lesson, Workshop, WorkshopLesson
 from search.backends.matching import Found, Matcher
 from search.query import SearchQuery
 from search.results import _Window
@@ -70,9 +72,25 @@ def find(matcher: Matcher, query: SearchQuery, wanted: dict[str, slice], public)
     """Each group's window and total for the words of `query`; `public`: the condition a visible page meets."""
     # Wagtail's page table alone (no join to the case studies' table): keys of hidden pages of any type.
     visible = matcher.visible_pages(Page, public)
-    return {
+    found = {
         source.key: matcher.find(query, source.queryset(), "page", visible, wanted[source.key]) for source in SOURCES
     }
+    found["enseignements"] = with_workshop_lessons(matcher, query, visible, wanted["enseignements"])
+    return found
+
+
+def with_workshop_lessons(matcher: Matcher, query: SearchQuery, visible, window: slice) -> Found:
+    """The lessons group: the workshops' lessons holding the words, then the case studies' (`window` over both)."""
+    workshops = matcher.find(
+        query,
+        WorkshopLesson.objects.select_related("workshop__page"),
+        "workshop",
+        visible.through(Workshop, "page"),
+        window,
+    )
+    rest = slice(max(window.start - workshops.total, 0), max(window.stop - workshops.total, 0))
+    lessons = matcher.find(query, SOURCES[1].queryset(), "page", visible, rest)
+    return Found(workshops.objects + lessons.objects, workshops.total + lessons.total)
 
 
 def groups(found: dict[str, Found], tab: str, page: int, params, request=None) -> list[Group]:
@@ -101,12 +119,17 @@ def tab_url(params, tab: str | None) -> str:
 
 
 def item(source: Source, obj, request) -> dict:
-    page_url = obj.page.get_url(request) or ""
+    if isinstance(obj, WorkshopLesson):  # an event's workshop, not a case study
+        event = obj.workshop.page
+        page_url, anchor = event.get_url(request) or "", f"atelier-{obj.workshop_id}"
+        source_title = f"{event.title} · {obj.workshop.title}"
+    else:
+        page_url, anchor, source_title = obj.page.get_url(request) or "", source.anchor, obj.page.title
     if source.key == "precedents":
         return {
             "title": str(obj),
-            "source": obj.page.title,
-            "url": f"{page_url}#{source.anchor}",
+            "source": source_title,
+            "url": f"{page_url}#{anchor}",
             "clauses": obj.clause_labels(),
             "text": obj.what_worked or obj.what_to_change,
             "list_url": f"{reverse('precedents:list')}?{urlencode({'kind': obj.kind})}",
@@ -114,8 +137,8 @@ def item(source: Source, obj, request) -> dict:
         }
     return {
         "title": f"{obj.get_kind_display()} · {obj.get_category_display()}",
-        "source": obj.page.title,
-        "url": f"{page_url}#{source.anchor}",
+        "source": source_title,
+        "url": f"{page_url}#{anchor}",
         "text": obj.text,
         "list_url": f"{reverse('precedents:lessons')}?{urlencode({'categorie': obj.category})}",
         "list_label": _("Les enseignements de cette catégorie"),

@@ -2,7 +2,7 @@ from projets.models.events import EventPage, EventSession, Workshop, WorkshopLes
 from projets.models.organisations import Organisation
 from projets.models.pages import ProjectIndexPage, ProjectPage, ProjectTag
 from projets.models.parts import Contract, FundingLine, Lesson, ProjectOutput, ProjectPartner, ProjectSource
-from projets.models.programmes import FundingProgramme, ProgrammeSource
+from projets.models.programmes import FundingProgramme, ProgrammeLine, ProgrammeSource
 from projets.models.proposals import ProjectProposal
 from projets.models.taxonomy import Territory, Theme
 
@@ -21,6 +21,7 @@ __all__ = [
     "ProjectProposal",
     "ProjectSource",
     "ProjectTag",
+    "ProgrammeLine",
     "ProgrammeSource",
     "Territory",
     "Theme",

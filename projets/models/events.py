@@ -84,10 +84,18 @@ class Workshop(NumberedRowsMixin, Orderable, ClusterableModel):
         verbose_name_plural = _("ateliers")
 
 
-class WorkshopLesson(LessonBase):
+class WorkshopLesson(index.Indexed, LessonBase):
     """An obstacle or lever that a workshop brought out (same categories as case-study lessons)."""
 
     workshop = ParentalKey(Workshop, on_delete=models.CASCADE, related_name="lessons")
+
+    # The site search finds them with the case studies' lessons, among the workshops of public events.
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("workshop"),
+        index.FilterField("kind"),
+        index.FilterField("category"),
+    ]
 
     class Meta(LessonBase.Meta):
         verbose_name = _("frein ou levier d'atelier")

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -52,6 +53,8 @@ class FundingProgramme(NumberedRowsMixin, ClusterableModel):
     year_to = models.PositiveSmallIntegerField(
         _("jusqu'à l'année"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Facultatif.")
     )
+    # Its page changed: the programme saved, or a case study naming it published or unpublished (sitemap).
+    modified_at = models.DateTimeField(_("modifié le"), default=timezone.now, editable=False)
 
     panels = [
         FieldPanel("name"),
@@ -82,6 +85,9 @@ class FundingProgramme(NumberedRowsMixin, ClusterableModel):
             while FundingProgramme.objects.exclude(pk=self.pk).filter(slug=slug).exists():
                 slug, suffix = f"{base}-{suffix}", suffix + 1
             self.slug = slug
+        self.modified_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "modified_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -103,3 +109,26 @@ class ProgrammeSource(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+
+
+class ProgrammeLine(models.Model):
+    """A funding line of a live case study that names a programme, once for each filter of /financements/ it
+    passes: every région and theme of its case study (a parent theme included), each alone, both together, or
+    neither (""). Rewritten at publication, so that a filtered listing reads a programme's lines by key."""
+
+    line = models.ForeignKey("projets.FundingLine", on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(FundingProgramme, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("projets.ProjectPage", on_delete=models.CASCADE, related_name="+")
+    region = models.CharField(max_length=10, blank=True)
+    theme = models.CharField(max_length=120, blank=True)
+    # The line's years, else its case study's (None when neither gives one).
+    start = models.PositiveSmallIntegerField(null=True)
+    end = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["programme", "region", "theme", "page", "line"], name="projets_programme_line_key")
+        ]
+
+    def __str__(self):
+        return f"{self.programme_id} {self.region}/{self.theme} {self.line_id}"

@@ -62,6 +62,16 @@ class Visible:
             return queryset.exclude(**{f"{page_field}__in": self.hidden}) if self.hidden else queryset
         return queryset.filter(**{f"{page_field}__in": self.pages})
 
+    def through(self, model, page_field: str) -> "Visible":
+        """The same visibility for rows of `model` that belong to a page by `page_field` (an event's workshops),
+        so that objects pointing to those rows are filtered by them."""
+        rows = model.objects
+        if self.hidden is None:
+            return Visible(pages=rows.filter(**{f"{page_field}__in": self.pages}).values("pk"))
+        if not self.hidden:
+            return self
+        return Visible(hidden=list(rows.filter(**{f"{page_field}__in": self.hidden}).values_list("pk", flat=True)))
+
 
 def words_query(query: SearchQuery):
     """Every word and every phrase of `query`, as one modelsearch query."""

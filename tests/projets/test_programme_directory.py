@@ -1,16 +1,20 @@
 """/financements/: funding programmes with the public case studies they funded, in constant queries."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.timezone import localtime
 from wagtail.models import PageViewRestriction
 
-from projets import choices
-from projets.models import FundingProgramme, ProgrammeSource
+from projets import choices, programme_table
+from projets.models import FundingLine, FundingProgramme, ProgrammeLine, ProgrammeSource, ProjectPage
+from projets.programme_directory import COUNT_LIMIT
 from tests.factories import FundingLineFactory, OrganisationFactory, ThemeFactory, departement, region
+from tests.projets.bulk_pages import add_case_studies
 
 pytestmark = pytest.mark.django_db
 URL = reverse("programme_list")
@@ -153,6 +157,25 @@ def test_sitemap_lists_the_directory_with_a_date(client, catalogue):
     assert "<lastmod>" in entry
 
 
+def test_sitemap_lists_each_public_programme_with_its_last_change(client, catalogue):
+    with CaptureQueriesContext(connection) as captured:
+        text = client.get("/sitemap-programmes.xml").content.decode()
+    dated = dict(re.findall(r"<loc>[^<]*(/financements/[^<]+)</loc>\s*<lastmod>([0-9-]+)</lastmod>", text))
+    citizens, picri = catalogue["citizens"], catalogue["picri"]
+    assert set(dated) == {citizens.get_absolute_url(), picri.get_absolute_url()}  # not the draft's, the private's
+    assert dated[picri.get_absolute_url()] == localtime(picri.modified_at).date().isoformat()
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert '"projets_fundingprogramme"."description"' not in sql  # plain values, not whole programmes
+    assert "/sitemap-programmes.xml" in client.get("/sitemap.xml").content.decode()
+    # A case study naming it published, or the programme edited: a later date.
+    before = FundingProgramme.objects.get(pk=citizens.pk).modified_at
+    catalogue["lille"].save_revision().publish()
+    assert FundingProgramme.objects.get(pk=citizens.pk).modified_at > before
+    before = FundingProgramme.objects.get(pk=picri.pk).modified_at
+    picri.save()
+    assert FundingProgramme.objects.get(pk=picri.pk).modified_at > before
+
+
 PARAMS = [{}, {"region": "32"}, {"theme": "sante", "de": "2000", "a": "2030"}, {"page": "2"}]
 
 
@@ -188,3 +211,68 @@ def test_queries_are_the_same_at_two_sizes(client, catalogue):
     large = query_counts(client, urls)
     assert large == small
     assert max(small) <= 13, small  # 12, and the footer's contact address (cms.ContactSettings)
+
+
+def test_filtered_listing_reads_lines_by_key(client, catalogue):
+    """Kept at publication (ProgrammeLine), never the case studies' themes and territories at each request."""
+    params = {"region": "32", "theme": "sante", "de": "2010", "a": "2020"}
+    client.get(URL, params)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(URL, params)
+    assert names(response) == ["Chercheurs-citoyens"]
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "projets_programmeline" in sql
+    assert "projets_projectpage_themes" not in sql and "projets_projectpage_territories" not in sql
+
+
+def rows(page) -> set[tuple]:
+    return set(ProgrammeLine.objects.filter(page=page).values_list("programme_id", "region", "theme", "start", "end"))
+
+
+def test_rows_follow_publication_and_a_rebuild_writes_the_same(client, catalogue):
+    lille, citizens = catalogue["lille"], catalogue["citizens"].pk
+    combos = {(r, t) for r in ("", "32") for t in ("", "alimentation", "sante")}
+    assert rows(lille) == {(citizens, r, t, 2012, 2014) for r, t in combos}
+    before = set(ProgrammeLine.objects.values_list("line_id", "region", "theme", "start", "end"))
+    assert programme_table.sync_all() == 3  # the live case studies, the private one included
+    assert set(ProgrammeLine.objects.values_list("line_id", "region", "theme", "start", "end")) == before
+    lille.unpublish()
+    assert rows(lille) == set()
+    assert names(client.get(URL, {"theme": "alimentation"})) == []
+    lille.themes.set([catalogue["health"]])
+    lille.save_revision().publish()
+    assert {theme for _, _, theme, _, _ in rows(lille)} == {"", "sante"}
+    assert names(client.get(URL, {"theme": "sante", "region": "32"})) == ["Chercheurs-citoyens"]
+
+
+def test_count_is_exact_up_to_the_limit_then_more_than_it(client, project_index):
+    """Up to COUNT_LIMIT case studies the listing gives their number, past it « Plus de 100 », filtered or not;
+    the programme's own page counts them all."""
+    programme = FundingProgramme.objects.create(name="Grand programme")
+    add_case_studies(project_index, COUNT_LIMIT + 1)
+    pages = ProjectPage.objects.filter(slug__startswith="etude-bulk-").order_by("pk").values_list("pk", flat=True)
+
+    def fund_in_bulk(page_ids):
+        lines = [
+            FundingLine(page_id=pk, funding_programme=programme, kind=choices.FundingKind.PUBLIC_GRANT, year_from=2015)
+            for pk in page_ids
+        ]
+        FundingLine.objects.bulk_create(lines)
+        programme_table.sync_all()  # written in bulk, without the publication signals
+
+    def listed(params):
+        response = client.get(URL, params)
+        return response.context["programmes"].object_list[0], response.text
+
+    fund_in_bulk(list(pages)[:COUNT_LIMIT])
+    for params in ({}, {"de": "2015"}):
+        entry, text = listed(params)
+        assert (entry.count, entry.count_capped) == (COUNT_LIMIT, False)
+        assert f"{COUNT_LIMIT} études de cas financées" in text and "Plus de" not in text
+        assert f"Voir les {COUNT_LIMIT} études de cas" in text
+    fund_in_bulk(list(pages)[COUNT_LIMIT:])
+    for params in ({}, {"de": "2015"}):
+        entry, text = listed(params)
+        assert entry.count_capped
+        assert f"Plus de {COUNT_LIMIT} études de cas financées" in text and "Voir toutes les études de cas" in text
+    assert client.get(programme.get_absolute_url()).context["entry"].count == COUNT_LIMIT + 1

@@ -1,5 +1,6 @@
 """The site search finds precedents and lessons too, each group counted, never those of hidden case studies."""
 
+import datetime
 import re
 
 import pytest
@@ -7,10 +8,13 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from projets import choices
+from projets.models import EventPage, Workshop, WorkshopLesson
 from search import groups
 from search.api import SearchOut
 from search.config import DATABASE_SEARCH, FALLBACK_ALIAS
@@ -153,3 +157,33 @@ def test_engine_down_groups_come_from_the_database(precedents):
         assert "Recherche dégradée" in html and "Précédents (1)" in html
         data = Client().get("/api/recherche", {"q": "bénévoles"}).json()
         assert data["degraded"] is True and data["groups"] == {"precedents": 0, "enseignements": 1}
+
+
+def add_event(home_page, title: str, text: str, live: bool = True):
+    event = EventPage(title=title, slug=slugify(title), date=datetime.date(2019, 4, 26), live=live)
+    home_page.add_child(instance=event)
+    workshop = Workshop.objects.create(page=event, title="Freins et leviers")
+    WorkshopLesson.objects.create(workshop=workshop, kind="levier", category="se_trouver", text=text)
+    return event, workshop
+
+
+def test_workshop_lessons_are_found_first_never_those_of_a_hidden_event(precedents, client, home_page):
+    """The founding day's lessons (/enseignements/ lists them first) are searched on every backend."""
+    event, workshop = add_event(home_page, "Journée d'Arras", "Les bénévoles des ludothèques ont relu les guides.")
+    add_event(home_page, "Journée en brouillon", "Une ludothèque ornithorynque.", live=False)
+    private, _ = add_event(home_page, "Journée réservée", "Un ornithorynque bénévole.")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    get_search_backend().refresh_indexes()
+    assert counts("ludotheques") == ({"precedents": 0, "enseignements": 1}, False)
+    assert counts("ornithorynque") == ({"precedents": 0, "enseignements": 0}, False)
+    # "bénévoles relu": the workshop's lesson, then the case study's, in one group.
+    assert counts("benevoles relu")[0]["enseignements"] == 2
+    html = client.get("/recherche/", {"q": "bénévoles relu", "onglet": "enseignements"}).content.decode()
+    assert html.index("Les bénévoles des ludothèques") < html.index("Les bénévoles ont relu chaque questionnaire.")
+    assert f'href="{event.url}#atelier-{workshop.pk}"' in html and "Journée d&#x27;Arras · Freins et leviers" in html
+    assert f'id="atelier-{workshop.pk}"' in client.get(event.url).content.decode()
+    # The API's count, and a window past the workshops' lessons.
+    assert client.get("/api/recherche", {"q": "benevoles relu"}).json()["groups"]["enseignements"] == 2
+    query = parse_request({"q": "benevoles relu"})
+    second = search_groups(query, {"precedents": slice(0, 0), "enseignements": slice(1, 2)})[0]["enseignements"]
+    assert [lesson.text for lesson in second.objects] == ["Les bénévoles ont relu chaque questionnaire."]

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bench.synthetic import writer
 from precedents.contract_table import sync_all as sync_precedents
+from projets.programme_table import sync_all as sync_programmes
 
 ALLOWED_SETTINGS = {"cms.settings.dev", "cms.settings.test"}
 
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         # Pages are written in bulk, without the publication signals that keep the precedents' tables.
         done = sync_precedents()
         self.stdout.write(f"Précédents réécrits pour {done} études de cas publiées.")
+        sync_programmes()
         if not no_index:
             from search.indexing import reindex
 
