@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_SETTINGS_MODULE=cms.settings.dev SEARCH_URL= DATABASE_URL=
 
-.PHONY: run test install lint format opensearch opensearch-stop postgres postgres-stop lock audit messages clean
+.PHONY: run test coverage install lint format opensearch opensearch-stop postgres postgres-stop lock audit messages clean
 
 ## Development installs both locks: the runtime one (what the Dockerfile installs) and the tools on top.
 $(VENV)/.installed: requirements.lock requirements-dev.lock
@@ -25,6 +25,10 @@ run: install
 ## The whole test suite: PostgreSQL + OpenSearch, then SQLite + database backend.
 test: install
 	bash scripts/test.sh
+
+## The same, with the coverage of the PostgreSQL + OpenSearch pass (floor: COV_FLOOR, 80 %); slower.
+coverage: install
+	COVERAGE=1 bash scripts/test.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

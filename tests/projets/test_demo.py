@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
+from cms.demo import build_site_tree
 from projets import choices
 from projets.demo_projects import PROJECTS
 from projets.models import (
@@ -23,6 +24,7 @@ from projets.models import (
     Theme,
     WorkshopLesson,
 )
+from tests.conftest import forget_memory, shared_data
 
 COUNTED = (
     Page,
@@ -46,9 +48,20 @@ def counts():
     }
 
 
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module: its tests read it, each in a savepoint of its own."""
+    with shared_data(django_db_blocker):
+        with django_db_blocker.unblock():
+            forget_memory()
+            build_site_tree()
+            call_command("load_demo", verbosity=0)
+        yield
+
+
 @pytest.fixture
-def demo(home_page):
-    call_command("load_demo", verbosity=0)
+def demo(shared_demo, db):
+    """The module's demo, for a test that may write: its writes are undone after it."""
 
 
 @pytest.mark.django_db
