@@ -5,6 +5,7 @@ no drafts, no restricted pages, no members-only document URLs.
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from rest_framework.fields import Field, UUIDField
@@ -17,6 +18,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from cms.document_access import DocumentAccess
 from cms.site_url import absolute
+from projets.catalogue import pages_state
 from projets.models import Organisation, ProjectPage, Territory, Theme
 from search.query import QueryError, check_text, has_forbidden_characters
 
@@ -85,6 +87,42 @@ class CheckedPagination(WagtailPagination):
         return response
 
 
+class _KnownCount:
+    """A queryset whose count is already known: Wagtail's pagination asks its count, then slices it."""
+
+    def __init__(self, queryset, count: int):
+        self.queryset, self.known = queryset, count
+
+    def count(self) -> int:
+        return self.known
+
+    def __getitem__(self, window):
+        return self.queryset[window]
+
+
+# Parameters that choose the window or the fields shown, not which pages are counted.
+WINDOW_PARAMETERS = {"offset", "limit", "fields", "format"}
+# How long the count of one state of the pages is kept (a new state has a new key: this only frees memory).
+COUNT_SECONDS = 24 * 3600
+
+
+class PagesCountPagination(CheckedPagination):
+    """CheckedPagination whose total is counted once per state of the pages (projets.catalogue.pages_state)
+    and the same filters: counting every live page of the catalogue is what such a listing cost. A search
+    (its answers follow the engine, not the pages) is counted each time."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        params = sorted((name, values) for name, values in request.GET.lists() if name not in WINDOW_PARAMETERS)
+        if any(name == "search" for name, _values in params):
+            return super().paginate_queryset(queryset, request, view)
+        key = f"donnees:api-count:{request.path}:{request.get_host()}:{params}:{pages_state()}"
+        count = cache.get(key)
+        if count is None:
+            count = queryset.count()
+            cache.set(key, count, COUNT_SECONDS)
+        return super().paginate_queryset(_KnownCount(queryset, count), request, view)
+
+
 class CheckedSearchFilter(SearchFilter):
     """Wagtail's ?search=, through the checks every search of the site makes (length, characters).
 
@@ -150,7 +188,7 @@ class ProjectsAPIViewSet(CheckedLookups, PagesAPIViewSet):
     name = "projets"
     model = ProjectPage
     filter_backends = _checked(PagesAPIViewSet.filter_backends)
-    pagination_class = CheckedPagination
+    pagination_class = PagesCountPagination
     body_fields = [
         *PagesAPIViewSet.body_fields,
         "reference",

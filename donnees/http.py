@@ -54,6 +54,13 @@ def _state(request=None) -> tuple[list, list]:
     return values, dates
 
 
+def data_fingerprint(request=None) -> str:
+    """A short digest of the public data's state: it changes with every publication, edit, restriction,
+    organisation or document change, so a figure kept under it is never stale."""
+    values, _dates = _state(request)
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
+
 def data_last_modified(request, *args, **kwargs):
     """The last change of the public data (a publication, or an edit Wagtail logged)."""
     return max(_state(request)[1], default=None)

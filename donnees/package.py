@@ -4,8 +4,12 @@
   (types, enums, required fields, primary and foreign keys), licence etalab-2.0.
 - `catalogue_jsonld()`: the same files as a schema.org DataCatalog of Datasets (JSON-LD on /donnees/), with
   each file's row count and modification date, for harvesters (data.gouv.fr, Google Dataset Search).
+
+Row counts read whole tables: they are counted once per state of the public data (`data_fingerprint`) and
+kept in the cache under it, so every figure shown is exact and a publication or edit recounts them.
 """
 
+from django.core.cache import cache
 from django.urls import reverse
 
 from cms.site_url import absolute
@@ -14,6 +18,7 @@ from projets.restrictions import public_q
 
 from .columns import CONTRACTS, FUNDING, ORGANISATIONS, PARTNERS, PROJECTS, Column
 from .exports import LICENCE, LICENCE_ID, LICENCE_URL
+from .http import data_fingerprint
 from .public import public_organisations
 
 TITLE = "Coopérathèque : études de cas de coopérations entre associations et recherche publique"
@@ -131,7 +136,21 @@ def data_package() -> dict:
     }
 
 
-def row_counts() -> dict[str, int]:
+# How long counts of one state of the data are kept (a new state has a new key; this only frees memory).
+ROW_COUNTS_SECONDS = 24 * 3600
+
+
+def row_counts(request=None) -> dict[str, int]:
+    """Rows of each CSV file, as counted for the current state of the public data."""
+    key = f"donnees:row-counts:{data_fingerprint(request)}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = count_rows()
+        cache.set(key, counts, ROW_COUNTS_SECONDS)
+    return counts
+
+
+def count_rows() -> dict[str, int]:
     """Rows of each CSV file, counted by the database (the files themselves are streamed)."""
     visible = public_q("page")
     return {
@@ -143,9 +162,9 @@ def row_counts() -> dict[str, int]:
     }
 
 
-def catalogue_jsonld(modified=None) -> dict:
+def catalogue_jsonld(modified=None, request=None) -> dict:
     """schema.org DataCatalog: one Dataset (the case studies) distributed as each file, with rows and date."""
-    counts = row_counts()
+    counts = row_counts(request)
     date = modified.isoformat() if modified else None
 
     def download(url: str, encoding: str, rows: int | None = None, name: str = "") -> dict:

@@ -30,7 +30,7 @@ def dictionary(request):
         ],
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
-        "catalogue_jsonld": jsonld_script(catalogue_jsonld(data_last_modified(request))),
+        "catalogue_jsonld": jsonld_script(catalogue_jsonld(data_last_modified(request), request)),
     }
     return render(request, "donnees/dictionary.html", context)
 

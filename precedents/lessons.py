@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from cms.collation import alphabetical
 from precedents.selection import unknown_value
+from projets.catalogue import pages_state
 from projets.choices import CooperationFormat, LessonCategory, LessonKind, TerritoryKind
 from projets.models import EventPage, Lesson, ProjectPage, Territory, Theme, WorkshopLesson
 
@@ -72,17 +74,44 @@ def public_projects(filters: LessonFilters):
 # Lessons shown per category and kind on the first screen, taken from the most recently published case studies.
 PREVIEW_PER_KIND = 3
 PREVIEW_PAGES = 200
+# A lesson shows its page's title and link: the page's texts (a StreamField parsed at loading) are left unread.
+PROJECT_PAGE_TEXTS = ("page__body", "page__summary", "page__search_description")
+WORKSHOP_PAGE_TEXTS = ("workshop__page__body", "workshop__page__intro", "workshop__page__search_description")
 # Lessons per page of a category's own list.
 PAGE_SIZE = 25
 
 
-def counts(filters: LessonFilters) -> dict[tuple[str, str], int]:
-    """{(category, kind): number of lessons} of the public case studies (and workshops) the filters keep:
-    one aggregate per source."""
+# How long the counts of one state of the pages are kept (a new state has a new key: this only frees memory).
+COUNTS_SECONDS = 24 * 3600
+
+
+def counts_by_source(filters: LessonFilters) -> tuple[dict, dict]:
+    """({(category, kind): n} of the case studies, the same of the workshops) the filters keep.
+
+    Each aggregate reads every lesson of the catalogue: it is counted once per state of the pages (the
+    key holds it, so a publication counts again and a figure shown is never stale) and filters."""
+    key = f"precedents:lesson-counts:{pages_state(Lesson, WorkshopLesson)}:{filters}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = tuple(
+            {
+                (category, kind): number
+                for category, kind, number in lessons.values_list("category", "kind")
+                .annotate(number=Count("*"))
+                .order_by()
+            }
+            for lessons in (_project_lessons(filters), _workshop_lessons(filters))
+        )
+        cache.set(key, kept, COUNTS_SECONDS)
+    return kept
+
+
+def counts(filters: LessonFilters, sources: tuple[dict, dict] | None = None) -> dict[tuple[str, str], int]:
+    """{(category, kind): number of lessons} of the public case studies (and workshops) the filters keep."""
     totals: dict[tuple[str, str], int] = {}
-    for lessons in (_project_lessons(filters), _workshop_lessons(filters)):
-        for category, kind, number in lessons.values_list("category", "kind").annotate(number=Count("*")).order_by():
-            totals[(category, kind)] = totals.get((category, kind), 0) + number
+    for source in sources or counts_by_source(filters):
+        for pair, number in source.items():
+            totals[pair] = totals.get(pair, 0) + number
     return totals
 
 
@@ -121,7 +150,7 @@ def _workshop_item(lesson, request) -> dict:
 
 def workshop_items(filters: LessonFilters, request=None, category: str = "") -> list[dict]:
     """The founding days' workshop lessons, in the order of the day (a few dozen per event)."""
-    lessons = _workshop_lessons(filters).select_related("workshop__page")
+    lessons = _workshop_lessons(filters).select_related("workshop__page").defer(*WORKSHOP_PAGE_TEXTS)
     if category:
         lessons = lessons.filter(category=category)
     ordered = lessons.order_by("workshop__page__date", "workshop__sort_order", "sort_order")
@@ -132,22 +161,30 @@ def preview(filters: LessonFilters, request=None) -> list[dict]:
     """A few lessons per category and kind: the workshops' first, then those of the case studies published
     last (read among the PREVIEW_PAGES newest that the filters keep, so the cost does not grow)."""
     newest = public_projects(filters).order_by("-pk").values("pk")[:PREVIEW_PAGES]  # a walk of the key's index
-    lessons = Lesson.objects.filter(page__in=newest).select_related("page").order_by("-page_id", "sort_order")
+    lessons = Lesson.objects.filter(page__in=newest).select_related("page").defer(*PROJECT_PAGE_TEXTS)
+    lessons = lessons.order_by("-page_id", "sort_order")
     if filters.kind:
         lessons = lessons.filter(kind=filters.kind)
     kept: dict[tuple[str, str], list[dict]] = {}
-    items = workshop_items(filters, request) + [project_item(lesson, request) for lesson in lessons]
-    for item in items:
+    for item in workshop_items(filters, request):
         shown = kept.setdefault((item["category"], item["kind"]), [])
         if len(shown) < PREVIEW_PER_KIND:
             shown.append(item)
+    for lesson in lessons:  # an item (and its page's URL) is built only for the lessons shown
+        shown = kept.setdefault((lesson.category, lesson.kind), [])
+        if len(shown) < PREVIEW_PER_KIND:
+            shown.append(project_item(lesson, request))
     return [item for shown in kept.values() for item in shown]
 
 
-def category_page(filters: LessonFilters, category: str, page_number, request=None) -> dict:
+def category_page(filters: LessonFilters, category: str, page_number, request=None, sources=None) -> dict:
     """One category's lessons: the workshops' whole, the case studies' a page at a time (newest first)."""
-    lessons = _project_lessons(filters).filter(category=category).select_related("page").order_by("-page_id", "pk")
-    page = Paginator(lessons, PAGE_SIZE).get_page(page_number)
+    lessons = _project_lessons(filters).filter(category=category).select_related("page").defer(*PROJECT_PAGE_TEXTS)
+    lessons = lessons.order_by("-page_id", "pk")
+    paginator = Paginator(lessons, PAGE_SIZE)
+    projects, _workshops = sources or counts_by_source(filters)
+    paginator.count = sum(number for (value, _kind), number in projects.items() if value == category)  # kept
+    page = paginator.get_page(page_number)
     return {
         "workshop_items": workshop_items(filters, request, category),
         "project_items": [project_item(lesson, request) for lesson in page.object_list],

@@ -18,11 +18,12 @@ def lesson_list(request):
             raise unknown_value("categorie", category)
     except BadParameter as error:
         return bad_request(request, str(error))
-    totals = lessons.counts(filters)
+    sources = lessons.counts_by_source(filters)
+    totals = lessons.counts(filters, sources)
     context = {"filters": filters, "total": sum(totals.values()), **known}
     groups = lessons.by_category([], totals)
     if category:
-        context |= lessons.category_page(filters, category, request.GET.get("page"), request)
+        context |= lessons.category_page(filters, category, request.GET.get("page"), request, sources)
         context["category"] = next(group for group in groups if group["category"] == category)
         context["groups"] = groups  # the categories' counts, for the navigation
     else:

@@ -149,3 +149,38 @@ def test_hidden_case_studies_lessons_are_neither_counted_nor_listed(graph, clien
     assert texts  # the public case studies' own
     assert not texts & {"Texte de brouillon.", "Texte privé."}
     assert response.context["category"]["count"] == len(texts)
+
+
+def lesson_counts(queries) -> list[str]:
+    """Statements that count lessons row by row (the state's MAX(id) reads are by key)."""
+    return [query["sql"] for query in queries if "COUNT(" in query["sql"] and 'FROM "projets_lesson" ' in query["sql"]]
+
+
+def test_lessons_are_counted_once_per_state_of_the_pages(graph, client, make_project):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for params in ({}, {"categorie": "egalite"}):
+        client.get(URL, params)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL, params).status_code == 200
+        assert lesson_counts(queries) == [], params  # neither the counts nor the category's paginator
+    before = client.get(URL, {"categorie": "egalite"}).context["category"]["count"]
+    many_lessons(make_project, 30)
+    response = client.get(URL, {"categorie": "egalite"})
+    assert response.context["category"]["count"] == before + 30
+    assert response.context["lesson_page"].paginator.num_pages == -(-(before + 30) // lessons.PAGE_SIZE)
+
+
+def test_lessons_leave_their_pages_texts_unread(graph, client, home_page, make_project):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_event(home_page, "Journée Arras")
+    many_lessons(make_project, 5)
+    for params in ({}, {"categorie": "egalite"}, {"categorie": "administration"}):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL, params).status_code == 200
+        bodies = [query["sql"] for query in queries if '_projectpage"."body"' in query["sql"]]
+        bodies += [query["sql"] for query in queries if '_eventpage"."body"' in query["sql"]]
+        assert bodies == [], params
