@@ -253,8 +253,17 @@ def all_counts(filters: Filters) -> dict[str, dict[str, int]]:
         return whole_table_counts()
     counts = _counts(matching_rows(filters))
     for param in filters.values:
-        counts[param] = _counts(matching_rows(filters, exclude=param), param).get(param, {})
+        if only_choice(filters, param):
+            # Without its own choice nothing is filtered: the whole table's counts (kept) are that facet's.
+            counts[param] = whole_table_counts().get(param, {})
+        else:
+            counts[param] = _counts(matching_rows(filters, exclude=param), param).get(param, {})
     return counts
+
+
+def only_choice(filters: Filters, param: str) -> bool:
+    """Whether `param` is the only filter chosen (no other facet, text or year)."""
+    return not (filters.q or filters.year_from or filters.year_to) and set(filters.values) == {param}
 
 
 def total(filters: Filters, counts: dict[str, dict[str, int]]) -> int:
