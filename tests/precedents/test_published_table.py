@@ -1,6 +1,7 @@
 """The published precedents' tables: kept at publication, read by key, counted without every contract."""
 
 import pytest
+from django.core.cache import cache
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -94,7 +95,7 @@ def facet_counting_queries(client, url: str) -> list[str]:
     return [
         query["sql"]
         for query in captured.captured_queries
-        if "COUNT(" in query["sql"].upper() and "precedents_contractfacet" in query["sql"]
+        if "COUNT(" in query["sql"].upper() and "precedents_" in query["sql"]
     ]
 
 
@@ -109,6 +110,22 @@ def test_one_facet_chosen_counts_its_own_values_from_the_whole_table_kept(graph,
     ]
     # With another filter, the facet is counted among what that filter keeps.
     assert len(facet_counting_queries(client, f"{LIST}?ip=copropriete&region=32")) == 3
+
+
+def test_facets_are_counted_on_one_row_per_contract(graph, client):
+    from django.db import connection
+
+    # Each contract's facet values are columns of its published row: counting never reads its facet rows.
+    for url in [f"{LIST}?ip=copropriete", f"{LIST}?ip=copropriete&region=32&funding=cifre&year_from=2000"]:
+        counting = facet_counting_queries(client, url)
+        assert counting, url
+        for sql in counting:
+            assert "precedents_contractfacet" not in sql, sql
+    cache.clear()  # the whole table's counts too
+    with CaptureQueriesContext(connection) as captured:
+        client.get(LIST)
+    counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+    assert counting and all("precedents_contractfacet" not in sql for sql in counting), counting
 
 
 def test_zero_count_options_are_folded_away(graph, client):
