@@ -29,6 +29,15 @@ PREFETCH = (
     Prefetch("funding_lines", queryset=FundingLine.objects.only("id", "page_id", "kind")),
     Prefetch("territories", queryset=Territory.objects.select_related("region")),
 )
+# Each facet's column of precedents.models.PublishedContract; a facet of SEVERAL holds "|a|b|".
+FACET_COLUMNS = {
+    **dict(CLAUSE_FACETS),
+    "party_kind": "party_kinds",
+    "funding": "fundings",
+    "region": "regions",
+}
+SEVERAL = {"party_kind", "funding", "region"}
+SEPARATOR = "|"
 # The whole table's counts (precedents.selection), dropped whenever rows are rewritten.
 COUNTS_KEY = "precedents:whole-table-counts"
 
@@ -39,6 +48,20 @@ def facet_values(contract, page, regions: set[str], funding: set[str]) -> dict[s
     values["funding"] = funding
     values["region"] = regions
     return values
+
+
+def joined(values) -> str:
+    """Several values as one column: "|a|b|" (sorted), so that "|a|" finds a; "" for none."""
+    values = sorted(value for value in values if value)
+    return f"{SEPARATOR}{SEPARATOR.join(values)}{SEPARATOR}" if values else ""
+
+
+def split(column: str) -> list[str]:
+    return [value for value in column.split(SEPARATOR) if value]
+
+
+def contract_value(values: set[str]) -> str:
+    return next(iter(values), "") or ""
 
 
 def rows_of(page) -> tuple[list[PublishedContract], list[ContractFacet]]:
@@ -59,9 +82,13 @@ def rows_of(page) -> tuple[list[PublishedContract], list[ContractFacet]]:
             page_title=page.title[:255],
             sort_order=contract.sort_order,
         )
+        values = facet_values(contract, page, regions, funding)
+        for param, column in FACET_COLUMNS.items():
+            if param != "kind":
+                setattr(row, column, joined(values[param]) if param in SEVERAL else contract_value(values[param]))
         published.append(row)
-        for param, values in facet_values(contract, page, regions, funding).items():
-            facets += [ContractFacet(contract_id=contract.pk, facet=param, value=value) for value in values if value]
+        for param, chosen in values.items():
+            facets += [ContractFacet(contract_id=contract.pk, facet=param, value=value) for value in chosen if value]
     return published, facets
 
 

@@ -23,6 +23,16 @@ class PublishedContract(models.Model):
     duration_months = models.IntegerField(null=True)
     page_title = models.CharField(max_length=255)
     sort_order = models.IntegerField(null=True)
+    # The facet values again, one column per facet, so that counting reads one row per contract: a clause's
+    # value, or the values of a facet that can have several as "|a|b|" (sorted).
+    intellectual_property = models.CharField(max_length=30, default="")
+    publication = models.CharField(max_length=30, default="")
+    data = models.CharField(max_length=30, default="")
+    compensation = models.CharField(max_length=30, default="")
+    governance = models.CharField(max_length=30, default="")
+    party_kinds = models.CharField(max_length=255, default="")
+    fundings = models.CharField(max_length=255, default="")
+    regions = models.CharField(max_length=255, default="")
 
     class Meta:
         indexes = [

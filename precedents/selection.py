@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, Prefetch
+from django.db import connection
+from django.db.models import F, IntegerField, Prefetch, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -163,13 +164,8 @@ def published_rows():
     return rows
 
 
-def matching_rows(filters: Filters, exclude: str | None = None):
-    """The published rows the filters keep (all but the facet `exclude`, for that facet's counts)."""
-    rows = published_rows()
-    for param, values in filters.values.items():
-        if param != exclude:
-            chosen = ContractFacet.objects.filter(facet=param, value__in=values)
-            rows = rows.filter(contract_id__in=chosen.values("contract_id"))
+def years_and_text(rows, filters: Filters):
+    """These rows within the chosen years and with the searched words."""
     if filters.year_from:
         rows = rows.filter(year__gte=filters.year_from)
     if filters.year_to:
@@ -178,6 +174,16 @@ def matching_rows(filters: Filters, exclude: str | None = None):
         texts = contains_any_field(Contract.objects.all(), ["what_worked", "what_to_change"], filters.q)
         rows = rows.filter(contract_id__in=texts.values("pk"))
     return rows
+
+
+def matching_rows(filters: Filters, exclude: str | None = None):
+    """The published rows the filters keep (all but the facet `exclude`, for that facet's counts)."""
+    rows = published_rows()
+    for param, values in filters.values.items():
+        if param != exclude:
+            chosen = ContractFacet.objects.filter(facet=param, value__in=values)
+            rows = rows.filter(contract_id__in=chosen.values("contract_id"))
+    return years_and_text(rows, filters)
 
 
 def load_contracts(ids: list[int]) -> list:
@@ -224,13 +230,44 @@ class Selection:
             yield from load_contracts(ids[start : start + chunk_size])
 
 
-def _counts(rows_filter, facet: str | None = None) -> dict[str, dict[str, int]]:
-    rows = ContractFacet.objects.filter(contract_id__in=rows_filter.values("contract_id"))
-    if facet:
-        rows = rows.filter(facet=facet)
+def counted_rows(filters: Filters, exclude: str | None = None):
+    """The rows matching_rows keeps, filtered on the facets' own columns (one row per contract to count)."""
+    rows = published_rows()
+    for param, values in filters.values.items():
+        if param != exclude:
+            column = contract_table.FACET_COLUMNS[param]
+            if param in contract_table.SEVERAL:
+                sep = contract_table.SEPARATOR
+                chosen = Q()
+                for value in values:
+                    chosen |= Q(**{f"{column}__contains": f"{sep}{value}{sep}"})
+                rows = rows.filter(chosen)
+            else:
+                rows = rows.filter(**{f"{column}__in": values})
+    return years_and_text(rows, filters)
+
+
+def _counts(rows, facet: str | None = None) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}} over these rows in one statement: the rows once, then grouped by each facet's
+    column (a column of several values by its distinct "|a|b|", split here)."""
+    params = [facet] if facet else list(contract_table.FACET_COLUMNS)
+    columns = [contract_table.FACET_COLUMNS[param] for param in params]
+    inner, arguments = rows.order_by().values(*columns).query.sql_with_params()
+    quote = connection.ops.quote_name
+    groups = " UNION ALL ".join(  # the columns are the model's (contract_table.FACET_COLUMNS), never input
+        f"SELECT {index}, {quote(column)}, COUNT(*) FROM counted GROUP BY {quote(column)}"  # noqa: S608
+        for index, column in enumerate(columns)
+    )
     counts: dict[str, dict[str, int]] = {}
-    for name, value, number in rows.values_list("facet", "value").annotate(n=Count("*")).order_by():
-        counts.setdefault(name, {})[value] = number
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH counted AS ({inner}) {groups}", arguments)
+        for index, column, number in cursor.fetchall():
+            param = params[index]
+            values = contract_table.split(column) if param in contract_table.SEVERAL else [column]
+            for value in values:
+                if value:
+                    facet_counts = counts.setdefault(param, {})
+                    facet_counts[value] = facet_counts.get(value, 0) + number
     return counts
 
 
@@ -251,10 +288,19 @@ def all_counts(filters: Filters) -> dict[str, dict[str, int]]:
     """
     if not filters.active:
         return whole_table_counts()
-    counts = _counts(matching_rows(filters))
+    counts = _counts(counted_rows(filters))
     for param in filters.values:
-        counts[param] = _counts(matching_rows(filters, exclude=param), param).get(param, {})
+        if only_choice(filters, param):
+            # Without its own choice nothing is filtered: the whole table's counts (kept) are that facet's.
+            counts[param] = whole_table_counts().get(param, {})
+        else:
+            counts[param] = _counts(counted_rows(filters, exclude=param), param).get(param, {})
     return counts
+
+
+def only_choice(filters: Filters, param: str) -> bool:
+    """Whether `param` is the only filter chosen (no other facet, text or year)."""
+    return not (filters.q or filters.year_from or filters.year_to) and set(filters.values) == {param}
 
 
 def total(filters: Filters, counts: dict[str, dict[str, int]]) -> int:

@@ -1,6 +1,7 @@
 """The published precedents' tables: kept at publication, read by key, counted without every contract."""
 
 import pytest
+from django.core.cache import cache
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -83,6 +84,48 @@ def test_no_count_scans_the_contracts_with_their_case_studies(graph, client):
     assert counting
     for sql in counting:
         assert "projets_contract" not in sql and "projets_projectpage_territories" not in sql, sql
+
+
+def facet_counting_queries(client, url: str) -> list[str]:
+    from django.db import connection
+
+    client.get(url)  # the whole table's counts are kept a minute
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [
+        query["sql"]
+        for query in captured.captured_queries
+        if "COUNT(" in query["sql"].upper() and "precedents_" in query["sql"]
+    ]
+
+
+def test_one_facet_chosen_counts_its_own_values_from_the_whole_table_kept(graph, client):
+    # Without its own choice nothing is filtered: its counts are the whole table's, already kept.
+    url = f"{LIST}?ip=copropriete"
+    assert len(facet_counting_queries(client, url)) == 1
+    ip = next(facet for facet in client.get(url).context["facets"] if facet["param"] == "ip")
+    whole = next(facet for facet in client.get(LIST).context["facets"] if facet["param"] == "ip")
+    assert [(item["value"], item["count"]) for item in ip["values"] + ip["folded"]] == [
+        (item["value"], item["count"]) for item in whole["values"] + whole["folded"]
+    ]
+    # With another filter, the facet is counted among what that filter keeps.
+    assert len(facet_counting_queries(client, f"{LIST}?ip=copropriete&region=32")) == 3
+
+
+def test_facets_are_counted_on_one_row_per_contract(graph, client):
+    from django.db import connection
+
+    # Each contract's facet values are columns of its published row: counting never reads its facet rows.
+    for url in [f"{LIST}?ip=copropriete", f"{LIST}?ip=copropriete&region=32&funding=cifre&year_from=2000"]:
+        counting = facet_counting_queries(client, url)
+        assert counting, url
+        for sql in counting:
+            assert "precedents_contractfacet" not in sql, sql
+    cache.clear()  # the whole table's counts too
+    with CaptureQueriesContext(connection) as captured:
+        client.get(LIST)
+    counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+    assert counting and all("precedents_contractfacet" not in sql for sql in counting), counting
 
 
 def test_zero_count_options_are_folded_away(graph, client):
