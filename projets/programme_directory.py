@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, Value, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.translation import gettext as _
@@ -98,8 +98,18 @@ def own_q(filters: Filters) -> Q:
 
 
 def visible_programmes():
+    """Programmes that funded a public case study, and reference records that no funding line names yet.
+
+    Both read by key: the first along the index of ProgrammeLine (a row per public line with no filter), the
+    second as "the first line of the programme" along the index on (funding_programme, page). Written as an OR
+    of two EXISTS over the funding lines, PostgreSQL hashed every line of the catalogue for each request.
+    """
+    public_lines = ProgrammeLine.objects.filter(public_q("page"), programme_id=OuterRef("pk"), region="", theme="")
     lines = FundingLine.objects.filter(funding_programme_id=OuterRef("pk"))
-    return FundingProgramme.objects.filter(Exists(lines.filter(public_q("page"))) | ~Exists(lines))
+    first_line = lines.order_by("funding_programme_id", "page_id").values("pk")[:1]
+    return FundingProgramme.objects.alias(first_line=Subquery(first_line)).filter(
+        Exists(public_lines) | Q(first_line__isnull=True)
+    )
 
 
 def selection(filters: Filters):
