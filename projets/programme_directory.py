@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value, Win
 from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from projets import params as params_module
 from projets.amounts import format_amount
@@ -75,10 +76,16 @@ def overlaps(start, end, filters: Filters) -> Q:
     return condition
 
 
+def public_page() -> Exists:
+    """The row's case study is public, checked by key for each row read. As a join, PostgreSQL merged the rows
+    with every page from the newest down, which for a programme of old case studies read the whole catalogue."""
+    return Exists(Page.objects.filter(public_q(), pk=OuterRef("page_id")))
+
+
 def keyed_lines(filters: Filters):
     """The rows of projets.ProgrammeLine for lines of public case studies that pass the filters: one row per
     line, read by key (programme, région, theme) in the order of the index, the years checked on each row."""
-    rows = ProgrammeLine.objects.filter(public_q("page"), region=filters.region, theme=filters.theme)
+    rows = ProgrammeLine.objects.filter(public_page(), region=filters.region, theme=filters.theme)
     return rows.filter(overlaps(F("start"), F("end"), filters))
 
 
@@ -104,7 +111,7 @@ def visible_programmes():
     second as "the first line of the programme" along the index on (funding_programme, page). Written as an OR
     of two EXISTS over the funding lines, PostgreSQL hashed every line of the catalogue for each request.
     """
-    public_lines = ProgrammeLine.objects.filter(public_q("page"), programme_id=OuterRef("pk"), region="", theme="")
+    public_lines = ProgrammeLine.objects.filter(public_page(), programme_id=OuterRef("pk"), region="", theme="")
     lines = FundingLine.objects.filter(funding_programme_id=OuterRef("pk"))
     first_line = lines.order_by("funding_programme_id", "page_id").values("pk")[:1]
     return FundingProgramme.objects.alias(first_line=Subquery(first_line)).filter(
