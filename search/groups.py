@@ -73,7 +73,9 @@ def find(matcher: Matcher, query: SearchQuery, wanted: dict[str, slice], public)
     # Wagtail's page table alone (no join to the case studies' table): keys of hidden pages of any type.
     visible = matcher.visible_pages(Page, public)
     found = {
-        source.key: matcher.find(query, source.queryset(), "page", visible, wanted[source.key]) for source in SOURCES
+        source.key: matcher.find(query, source.queryset(), "page", visible, wanted[source.key])
+        for source in SOURCES
+        if source.key != "enseignements"  # searched once, with the workshops' lessons first
     }
     found["enseignements"] = with_workshop_lessons(matcher, query, visible, wanted["enseignements"])
     return found
